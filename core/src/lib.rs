@@ -1,0 +1,27 @@
+//! The vpcplay simulator core.
+//!
+//! Everything that knows about AWS networking lives here, and nothing else does: the browser app
+//! (`vpcplay-web`) and the native `vpcplay` command line are thin shells around this crate.
+//!
+//! The crate is `no_std` + `alloc`: it reads no clock, touches no file system and draws no
+//! randomness it was not handed, so the same input gives the same result on every platform.
+//!
+//! Layers, bottom to top:
+//! - [`net`]: addresses, CIDR blocks and the arithmetic on them.
+
+#![no_std]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod net;

@@ -1,0 +1,9 @@
+//! The vpcplay playground: a Leptos client-side app around `vpcplay-core`.
+//!
+//! This crate draws and reacts; it holds no networking semantics. Anything about how AWS behaves
+//! belongs in the core, which this crate calls.
+
+pub mod app;
+pub mod canvas;
+
+pub use app::App;
