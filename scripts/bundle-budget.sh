@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Prints the compressed size of the release bundle (wasm + JS glue, brotli -q 11) and fails when it
+# is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
+set -euo pipefail
+dist="${1:-dist}"
+budget="${BUNDLE_BUDGET:-150000}"
+
+shopt -s nullglob
+files=("$dist"/*.wasm "$dist"/*.js)
+wasm=("$dist"/*.wasm)
+if ((${#wasm[@]} == 0)); then
+  echo "bundle budget: no .wasm file in $dist/ (run a release trunk build first)" >&2
+  exit 1
+fi
+
+total=0
+printf '%-48s %10s %10s\n' "file" "raw" "brotli"
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$f")
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  total=$((total + br))
+  printf '%-48s %10d %10d\n' "$(basename "$f")" "$raw" "$br"
+done
+printf '%-48s %10s %10d   (budget %d, %d%% used)\n' "total" "" "$total" "$budget" $((total * 100 / budget))
+if ((total > budget)); then
+  echo "bundle budget: FAILED — $total bytes over the budget of $budget bytes" >&2
+  exit 1
+fi

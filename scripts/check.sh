@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints on host and wasm32, the no_std proof,
+# native tests, browser tests, the scenario corpus, a release build, its size budget and the
+# end-to-end tests. Stops at the first failing step and exits non-zero.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/bootstrap.sh
+source scripts/env.sh
+
+mkdir -p target
+timings="target/check-timings.txt"
+: >"$timings"
+passed=0
+suite_start=$SECONDS
+
+step() {
+  local name="$1"
+  shift
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    printf '%-44s %5ds\n' "$name" $((SECONDS - t0)) | tee -a "$timings"
+  else
+    local rc=$?
+    printf '\n\033[31mcheck: step "%s" failed (exit %d)\033[0m\n' "$name" "$rc" >&2
+    echo "steps: $passed passed, 1 failed"
+    exit 1
+  fi
+}
+
+step "format" cargo fmt --all --check
+step "clippy (host)" cargo clippy --locked --workspace --all-targets --features vpcplay-core/cli -- -D warnings
+step "clippy (wasm32)" cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "core is no_std (wasm32)" cargo build --locked -p vpcplay-core --no-default-features --target wasm32-unknown-unknown
+step "core is no_std (thumbv7em)" cargo build --locked -p vpcplay-core --no-default-features --target thumbv7em-none-eabihf
+step "native tests" cargo test --locked --workspace --features vpcplay-core/cli
+step "browser tests (wasm-bindgen-test)" cargo test --locked -p vpcplay-web --target wasm32-unknown-unknown
+step "release build (trunk)" trunk build --release
+step "bundle budget" scripts/bundle-budget.sh dist
+step "end-to-end tests (Playwright)" node --test --test-reporter=spec tests/e2e/
+
+printf '\nstep timings (also in %s):\n' "$timings"
+cat "$timings"
+printf 'total %ds\n' $((SECONDS - suite_start))
+echo "steps: $passed passed, 0 failed"
