@@ -65,7 +65,10 @@ test('the VPC stays on the canvas when dragged past its edge', async () => {
   await page.mouse.move(box.x - 400, box.y - 400, { steps: 5 });
   await page.mouse.up();
   const moved = await vpc.boundingBox();
-  assert.ok(Math.abs(moved.x - canvas.x) < 2 && Math.abs(moved.y - canvas.y) < 2, 'pinned to the top-left corner');
+  // The canvas keeps a small margin inside its sheet: the frame stays wholly visible.
+  const dx = moved.x - canvas.x;
+  const dy = moved.y - canvas.y;
+  assert.ok(dx >= 0 && dx <= 5 && dy >= 0 && dy <= 5, `pinned to the top-left corner (offset ${dx}, ${dy})`);
   await screenshot(page, 'skeleton-dark-theme');
   assert.deepEqual(problems, []);
 });

@@ -8,8 +8,10 @@ use wasm_bindgen::JsCast;
 
 use geometry::{Point, Rect, clamp_into, drag_to};
 
-/// The drawable area, in canvas coordinates.
-pub const CANVAS_BOUNDS: Rect = Rect::new(0.0, 0.0, 2000.0, 1200.0);
+/// The size of the canvas sheet, in canvas coordinates.
+pub const CANVAS_SIZE: (f64, f64) = (2000.0, 1200.0);
+/// Where objects may go: the sheet less a small margin, so frames never touch its edge.
+pub const CANVAS_BOUNDS: Rect = Rect::new(4.0, 4.0, CANVAS_SIZE.0 - 8.0, CANVAS_SIZE.1 - 8.0);
 /// How far one arrow-key press moves the selected object, in canvas pixels.
 pub const KEY_STEP: f64 = 10.0;
 
@@ -98,33 +100,35 @@ pub fn Canvas() -> impl IntoView {
     let aria = format!("VPC {label}. Drag, or use the arrow keys, to move it.");
 
     view! {
-        <svg
-            class="canvas"
-            data-panel="canvas"
-            role="application"
-            aria-label="Topology canvas"
-            width=CANVAS_BOUNDS.width
-            height=CANVAS_BOUNDS.height
-        >
-            <g
-                class="node node-vpc"
-                class:dragging=move || drag.get().is_some()
-                data-object-id="vpc-1"
-                data-kind="vpc"
-                tabindex="0"
-                role="button"
-                aria-label=aria
-                transform=transform
-                on:pointerdown=on_pointer_down
-                on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_end
-                on:pointercancel=on_pointer_end
-                on:keydown=on_key
+        <div class="canvas-scroll">
+            <svg
+                class="canvas"
+                data-panel="canvas"
+                role="application"
+                aria-label="Topology canvas"
+                width=CANVAS_SIZE.0
+                height=CANVAS_SIZE.1
             >
-                <rect class="node-frame" width=VPC_WIDTH height=VPC_HEIGHT rx="10" />
-                <text class="node-title" x="16" y="28">"VPC"</text>
-                <text class="node-label" x="16" y="52">{label}</text>
-            </g>
-        </svg>
+                <g
+                    class="node node-vpc"
+                    class:dragging=move || drag.get().is_some()
+                    data-object-id="vpc-1"
+                    data-kind="vpc"
+                    tabindex="0"
+                    role="button"
+                    aria-label=aria
+                    transform=transform
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_end
+                    on:pointercancel=on_pointer_end
+                    on:keydown=on_key
+                >
+                    <rect class="node-frame" width=VPC_WIDTH height=VPC_HEIGHT rx="10" />
+                    <text class="node-title" x="16" y="28">"VPC"</text>
+                    <text class="node-label" x="16" y="52">{label}</text>
+                </g>
+            </svg>
+        </div>
     }
 }
