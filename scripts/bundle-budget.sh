@@ -23,6 +23,6 @@ for f in "${files[@]}"; do
 done
 printf '%-48s %10s %10d   (budget %d, %d%% used)\n' "total" "" "$total" "$budget" $((total * 100 / budget))
 if ((total > budget)); then
-  echo "bundle budget: FAILED — $total bytes over the budget of $budget bytes" >&2
+  echo "bundle budget: FAILED — the bundle is $total bytes, $((total - budget)) over the budget of $budget" >&2
   exit 1
 fi
