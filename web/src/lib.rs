@@ -5,5 +5,6 @@
 
 pub mod app;
 pub mod canvas;
+pub mod state;
 
 pub use app::App;

@@ -30,12 +30,167 @@ impl Rect {
         }
     }
 
+    /// The right edge.
+    pub fn right(&self) -> f64 {
+        self.origin.x + self.width
+    }
+
+    /// The bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.origin.y + self.height
+    }
+
     /// Whether `p` lies inside the rectangle or on its edge.
     pub fn contains(&self, p: Point) -> bool {
-        p.x >= self.origin.x
-            && p.x <= self.origin.x + self.width
-            && p.y >= self.origin.y
-            && p.y <= self.origin.y + self.height
+        p.x >= self.origin.x && p.x <= self.right() && p.y >= self.origin.y && p.y <= self.bottom()
+    }
+
+    /// Whether `inner` lies wholly inside this rectangle (edges may touch).
+    pub fn contains_rect(&self, inner: &Rect) -> bool {
+        inner.origin.x >= self.origin.x
+            && inner.origin.y >= self.origin.y
+            && inner.right() <= self.right()
+            && inner.bottom() <= self.bottom()
+    }
+
+    /// The area, for picking the tightest of several containers.
+    pub fn area(&self) -> f64 {
+        self.width * self.height
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.origin.x.min(other.origin.x);
+        let y = self.origin.y.min(other.origin.y);
+        Rect::new(
+            x,
+            y,
+            self.right().max(other.right()) - x,
+            self.bottom().max(other.bottom()) - y,
+        )
+    }
+
+    /// The same rectangle moved by `(dx, dy)`.
+    pub fn translated(&self, dx: f64, dy: f64) -> Rect {
+        Rect::new(
+            self.origin.x + dx,
+            self.origin.y + dy,
+            self.width,
+            self.height,
+        )
+    }
+}
+
+/// Something drawn on the canvas, as geometry sees it: an id, its frame, and how deeply it is
+/// nested (a region is 0, a VPC inside it 1, a subnet 2, …). Deeper objects are drawn on top.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shape<Id> {
+    pub id: Id,
+    pub frame: Rect,
+    pub depth: u32,
+}
+
+/// The object under the pointer: of all frames holding `p`, the deepest; among equals, the one
+/// drawn last (later in `shapes`).
+pub fn hit_test<Id: Copy>(shapes: &[Shape<Id>], p: Point) -> Option<Id> {
+    shapes
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.frame.contains(p))
+        .max_by_key(|(i, s)| (s.depth, *i))
+        .map(|(_, s)| s.id)
+}
+
+/// The container a frame dropped at `frame` belongs to: the smallest of the `containers` that
+/// holds it wholly, or `None` for the open canvas. `accepts` says which containers may hold it
+/// (a subnet goes in a VPC, not in another subnet).
+pub fn container_for<Id: Copy>(
+    frame: &Rect,
+    containers: &[Shape<Id>],
+    accepts: impl Fn(Id) -> bool,
+) -> Option<Id> {
+    containers
+        .iter()
+        .filter(|c| accepts(c.id) && c.frame.contains_rect(frame))
+        .min_by(|a, b| a.frame.area().total_cmp(&b.frame.area()))
+        .map(|c| c.id)
+}
+
+/// Rounds a point to the nearest grid intersection; a grid of 0 (or less) leaves it alone.
+pub fn snap(p: Point, grid: f64) -> Point {
+    if !(grid.is_finite() && grid > 0.0) {
+        return p;
+    }
+    Point::new((p.x / grid).round() * grid, (p.y / grid).round() * grid)
+}
+
+/// How the canvas is shown: `screen = (canvas - pan) * zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// The canvas point shown at the screen's top-left corner.
+    pub pan: Point,
+    pub zoom: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Self {
+            pan: Point::default(),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Viewport {
+    /// The smallest and largest zoom a person can reach.
+    pub const ZOOM_RANGE: (f64, f64) = (0.1, 4.0);
+
+    /// Canvas coordinates of a screen point (relative to the canvas element).
+    pub fn to_canvas(&self, screen: Point) -> Point {
+        Point::new(
+            screen.x / self.zoom + self.pan.x,
+            screen.y / self.zoom + self.pan.y,
+        )
+    }
+
+    /// Screen coordinates of a canvas point.
+    pub fn to_screen(&self, canvas: Point) -> Point {
+        Point::new(
+            (canvas.x - self.pan.x) * self.zoom,
+            (canvas.y - self.pan.y) * self.zoom,
+        )
+    }
+
+    /// Zooms by `factor` keeping the canvas point under `screen` fixed, as a wheel zoom should.
+    pub fn zoom_at(&self, screen: Point, factor: f64) -> Viewport {
+        if !(factor.is_finite() && factor > 0.0) {
+            return *self;
+        }
+        let anchor = self.to_canvas(screen);
+        let zoom = (self.zoom * factor).clamp(Self::ZOOM_RANGE.0, Self::ZOOM_RANGE.1);
+        Viewport {
+            pan: Point::new(anchor.x - screen.x / zoom, anchor.y - screen.y / zoom),
+            zoom,
+        }
+    }
+
+    /// The viewport that shows all of `content` in a `width`×`height` screen area with `margin`
+    /// screen pixels around it, centred, never zooming in past 1.
+    pub fn fit(content: Rect, width: f64, height: f64, margin: f64) -> Viewport {
+        let avail_w = (width - 2.0 * margin).max(1.0);
+        let avail_h = (height - 2.0 * margin).max(1.0);
+        let zoom = if content.width <= 0.0 || content.height <= 0.0 {
+            1.0
+        } else {
+            (avail_w / content.width)
+                .min(avail_h / content.height)
+                .clamp(Self::ZOOM_RANGE.0, 1.0)
+        };
+        let pan = Point::new(
+            content.origin.x - (width / zoom - content.width) / 2.0,
+            content.origin.y - (height / zoom - content.height) / 2.0,
+        );
+        Viewport { pan, zoom }
     }
 }
 
@@ -100,6 +255,122 @@ mod tests {
             clamp_into(Point::new(30.0, 30.0), 900.0, 50.0, bounds),
             Point::new(0.0, 30.0)
         );
+    }
+
+    #[test]
+    fn hit_test_prefers_the_deepest_then_the_last_drawn() {
+        let shapes = [
+            Shape {
+                id: "vpc",
+                frame: Rect::new(0.0, 0.0, 400.0, 300.0),
+                depth: 1,
+            },
+            Shape {
+                id: "subnet",
+                frame: Rect::new(20.0, 40.0, 200.0, 100.0),
+                depth: 2,
+            },
+            Shape {
+                id: "note",
+                frame: Rect::new(0.0, 0.0, 50.0, 50.0),
+                depth: 1,
+            },
+        ];
+        assert_eq!(hit_test(&shapes, Point::new(30.0, 50.0)), Some("subnet"));
+        assert_eq!(hit_test(&shapes, Point::new(10.0, 10.0)), Some("note"));
+        assert_eq!(hit_test(&shapes, Point::new(300.0, 250.0)), Some("vpc"));
+        assert_eq!(hit_test(&shapes, Point::new(900.0, 900.0)), None);
+    }
+
+    #[test]
+    fn a_drop_lands_in_the_tightest_accepting_container() {
+        let containers = [
+            Shape {
+                id: "region",
+                frame: Rect::new(0.0, 0.0, 1000.0, 800.0),
+                depth: 0,
+            },
+            Shape {
+                id: "vpc",
+                frame: Rect::new(50.0, 50.0, 500.0, 400.0),
+                depth: 1,
+            },
+            Shape {
+                id: "subnet",
+                frame: Rect::new(80.0, 100.0, 200.0, 150.0),
+                depth: 2,
+            },
+        ];
+        let box_in_subnet = Rect::new(100.0, 120.0, 40.0, 40.0);
+        assert_eq!(
+            container_for(&box_in_subnet, &containers, |_| true),
+            Some("subnet")
+        );
+        assert_eq!(
+            container_for(&box_in_subnet, &containers, |id| id != "subnet"),
+            Some("vpc")
+        );
+        let straddling = Rect::new(500.0, 100.0, 100.0, 50.0);
+        assert_eq!(
+            container_for(&straddling, &containers, |_| true),
+            Some("region")
+        );
+        assert_eq!(
+            container_for(&Rect::new(990.0, 0.0, 50.0, 50.0), &containers, |_| true),
+            None
+        );
+    }
+
+    #[test]
+    fn snapping_rounds_to_the_grid() {
+        assert_eq!(snap(Point::new(14.0, 26.0), 20.0), Point::new(20.0, 20.0));
+        assert_eq!(snap(Point::new(-9.0, 31.0), 20.0), Point::new(-0.0, 40.0));
+        assert_eq!(snap(Point::new(14.0, 26.0), 0.0), Point::new(14.0, 26.0));
+    }
+
+    #[test]
+    fn viewport_round_trips_and_zooms_about_the_pointer() {
+        let v = Viewport {
+            pan: Point::new(100.0, 50.0),
+            zoom: 2.0,
+        };
+        let p = Point::new(130.0, 70.0);
+        assert_eq!(v.to_canvas(v.to_screen(p)), p);
+        let screen = Point::new(200.0, 120.0);
+        let before = v.to_canvas(screen);
+        let zoomed = v.zoom_at(screen, 1.5);
+        assert_eq!(zoomed.zoom, 3.0);
+        let after = zoomed.to_canvas(screen);
+        assert!((after.x - before.x).abs() < 1e-9 && (after.y - before.y).abs() < 1e-9);
+        assert_eq!(v.zoom_at(screen, 100.0).zoom, Viewport::ZOOM_RANGE.1);
+        assert_eq!(v.zoom_at(screen, f64::NAN), v);
+    }
+
+    #[test]
+    fn fit_shows_everything_centred() {
+        let content = Rect::new(0.0, 0.0, 2000.0, 1000.0);
+        let v = Viewport::fit(content, 1000.0, 1000.0, 0.0);
+        assert_eq!(v.zoom, 0.5);
+        assert_eq!(v.to_screen(Point::new(0.0, 0.0)), Point::new(0.0, 250.0));
+        assert_eq!(
+            v.to_screen(Point::new(2000.0, 1000.0)),
+            Point::new(1000.0, 750.0)
+        );
+        // Small content is centred at zoom 1, not blown up.
+        let small = Viewport::fit(Rect::new(10.0, 10.0, 100.0, 100.0), 1000.0, 800.0, 20.0);
+        assert_eq!(small.zoom, 1.0);
+        assert_eq!(
+            small.to_screen(Point::new(60.0, 60.0)),
+            Point::new(500.0, 400.0)
+        );
+    }
+
+    #[test]
+    fn union_and_translation() {
+        let a = Rect::new(0.0, 0.0, 10.0, 10.0);
+        let b = Rect::new(20.0, -5.0, 10.0, 10.0);
+        assert_eq!(a.union(&b), Rect::new(0.0, -5.0, 30.0, 15.0));
+        assert_eq!(a.translated(3.0, 4.0), Rect::new(3.0, 4.0, 10.0, 10.0));
     }
 
     #[test]

@@ -1,0 +1,5 @@
+//! The app's state outside the document itself: edit history, selection, viewport.
+
+pub mod history;
+
+pub use history::History;
