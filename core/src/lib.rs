@@ -8,6 +8,8 @@
 //!
 //! Layers, bottom to top:
 //! - [`net`]: addresses, CIDR blocks and the arithmetic on them.
+//! - [`model`]: every object kind, the versioned topology document, and validation against AWS rules.
+//! - [`edit`]: the edits a person makes on the canvas, as operations on a document.
 
 #![no_std]
 #![cfg_attr(
@@ -24,4 +26,6 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod edit;
+pub mod model;
 pub mod net;

@@ -1,0 +1,240 @@
+//! Listeners and their rules: matches on path, method and headers; weighted forwards and fixed
+//! responses (aws-rules.md R-LIS-01..09).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::common::is_false;
+use crate::model::id::{ListenerId, RuleId, TargetGroupId};
+
+/// A listener's protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListenerProtocol {
+    Http,
+    Https,
+    /// TLS passthrough: the connection is forwarded unterminated (R-LIS-09).
+    TlsPassthrough,
+}
+
+impl ListenerProtocol {
+    /// The name used in the document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http => "http",
+            Self::Https => "https",
+            Self::TlsPassthrough => "tls_passthrough",
+        }
+    }
+}
+
+/// A listener of a service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listener {
+    pub id: ListenerId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub protocol: ListenerProtocol,
+    /// The port; 80 for HTTP and 443 otherwise when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// What happens when no rule matches (R-LIS-02).
+    pub default_action: Action,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+}
+
+impl Listener {
+    /// The port, with the protocol's default filled in.
+    pub fn effective_port(&self) -> u16 {
+        self.port.unwrap_or(match self.protocol {
+            ListenerProtocol::Http => 80,
+            ListenerProtocol::Https | ListenerProtocol::TlsPassthrough => 443,
+        })
+    }
+}
+
+/// A listener rule, evaluated in priority order, lowest first (R-LIS-03).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: RuleId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 1 to 100.
+    pub priority: u32,
+    #[serde(rename = "match", default)]
+    pub matches: RuleMatch,
+    pub action: Action,
+}
+
+/// The conditions of a rule; all given conditions must hold.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMatch {
+    /// The HTTP method, matched exactly and case-sensitively (R-LIS-07).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathMatch>,
+    /// At most five (R-LIS-06).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<HeaderMatch>,
+}
+
+impl RuleMatch {
+    /// Whether the rule has no condition at all.
+    pub fn is_empty(&self) -> bool {
+        self.method.is_none() && self.path.is_none() && self.headers.is_empty()
+    }
+}
+
+/// How a value is compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StringMatch {
+    Exact(String),
+    Prefix(String),
+    Contains(String),
+}
+
+/// A path condition: `{"prefix": "/orders"}` or `{"exact": "/health", "case_sensitive": true}`.
+/// Paths match prefix or exact, not case-sensitive unless asked (R-LIS-08).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "MatchRepr", into = "MatchRepr")]
+pub struct PathMatch {
+    pub value: StringMatch,
+    pub case_sensitive: bool,
+}
+
+/// A header condition: `{"name": "x-tenant", "exact": "blue"}`; prefix, exact or contains, not
+/// case-sensitive unless asked (R-LIS-06).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "MatchRepr", into = "MatchRepr")]
+pub struct HeaderMatch {
+    pub name: String,
+    pub value: StringMatch,
+    pub case_sensitive: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatchRepr {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contains: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    case_sensitive: bool,
+}
+
+impl MatchRepr {
+    fn value(
+        exact: Option<String>,
+        prefix: Option<String>,
+        contains: Option<String>,
+    ) -> Option<StringMatch> {
+        match (exact, prefix, contains) {
+            (Some(v), None, None) => Some(StringMatch::Exact(v)),
+            (None, Some(v), None) => Some(StringMatch::Prefix(v)),
+            (None, None, Some(v)) => Some(StringMatch::Contains(v)),
+            _ => None,
+        }
+    }
+
+    fn from_value(name: Option<String>, value: StringMatch, case_sensitive: bool) -> Self {
+        let (exact, prefix, contains) = match value {
+            StringMatch::Exact(v) => (Some(v), None, None),
+            StringMatch::Prefix(v) => (None, Some(v), None),
+            StringMatch::Contains(v) => (None, None, Some(v)),
+        };
+        Self {
+            name,
+            exact,
+            prefix,
+            contains,
+            case_sensitive,
+        }
+    }
+}
+
+impl TryFrom<MatchRepr> for PathMatch {
+    type Error = &'static str;
+
+    fn try_from(r: MatchRepr) -> Result<Self, Self::Error> {
+        if r.name.is_some() || r.contains.is_some() {
+            return Err("a path match is `exact` or `prefix`, with no `name` or `contains`");
+        }
+        let value = MatchRepr::value(r.exact, r.prefix, None)
+            .ok_or("a path match names exactly one of `exact` or `prefix`")?;
+        Ok(Self {
+            value,
+            case_sensitive: r.case_sensitive,
+        })
+    }
+}
+
+impl From<PathMatch> for MatchRepr {
+    fn from(m: PathMatch) -> Self {
+        Self::from_value(None, m.value, m.case_sensitive)
+    }
+}
+
+impl TryFrom<MatchRepr> for HeaderMatch {
+    type Error = &'static str;
+
+    fn try_from(r: MatchRepr) -> Result<Self, Self::Error> {
+        let name = r.name.ok_or("a header match needs the header `name`")?;
+        let value = MatchRepr::value(r.exact, r.prefix, r.contains)
+            .ok_or("a header match names exactly one of `exact`, `prefix` or `contains`")?;
+        Ok(Self {
+            name,
+            value,
+            case_sensitive: r.case_sensitive,
+        })
+    }
+}
+
+impl From<HeaderMatch> for MatchRepr {
+    fn from(m: HeaderMatch) -> Self {
+        Self::from_value(Some(m.name), m.value, m.case_sensitive)
+    }
+}
+
+/// What a rule or listener does with a request: `{"forward": [...]}` or
+/// `{"fixed_response": {"status": 404}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Forward to target groups by weight (R-LIS-04).
+    Forward(Vec<WeightedTarget>),
+    /// Answer with a status code and no target (R-LIS-05).
+    FixedResponse(FixedResponse),
+}
+
+/// A target group and its weight in a forward action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightedTarget {
+    pub target_group: TargetGroupId,
+    /// 0 to 999. Default 100.
+    #[serde(default = "default_weight")]
+    pub weight: u32,
+}
+
+fn default_weight() -> u32 {
+    100
+}
+
+/// A fixed response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedResponse {
+    pub status: u16,
+}
