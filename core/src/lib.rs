@@ -9,6 +9,7 @@
 //! Layers, bottom to top:
 //! - [`net`]: addresses, CIDR blocks and the arithmetic on them.
 //! - [`model`]: every object kind, the versioned topology document, and validation against AWS rules.
+//! - [`policy`]: IAM-style auth and endpoint policies, evaluated with an explanation.
 //! - [`edit`]: the edits a person makes on the canvas, as operations on a document.
 
 #![no_std]
@@ -29,3 +30,4 @@ extern crate std;
 pub mod edit;
 pub mod model;
 pub mod net;
+pub mod policy;

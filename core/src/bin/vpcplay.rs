@@ -10,8 +10,10 @@ usage:
   vpcplay validate [FILE|-] [--json]    check a topology document (standard input without FILE);
                                         exit 0 when clean, 1 with errors, 2 when unreadable
   vpcplay gen --objects N [--seed S]    print a valid synthetic topology of about N objects
-  vpcplay --version      print the version
-  vpcplay --help         print this help
+  vpcplay authorize --policy FILE... --request FILE [--json]
+                                        evaluate a request against IAM-style policies
+  vpcplay --version                     print the version
+  vpcplay --help                        print this help
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Wri
         "cidr" => cidr(rest, out, err),
         "validate" => validate(rest, out, err),
         "gen" => generate(rest, out, err),
+        "authorize" => ExitCode::from(vpcplay_core::policy::cli::authorize_command(rest, out, err)),
         other => {
             let _ = writeln!(err, "error: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -1,0 +1,146 @@
+//! Whether one condition holds for a request (R-IAM-02, R-IAM-05..09).
+//!
+//! The rules, for a condition `operator: {key: [p1, p2, …]}` and request values `v1, v2, …`:
+//! - `Null` looks only at presence: `true` holds when the key is absent, `false` when present.
+//! - Key absent: `…IfExists` holds; `ForAllValues:` holds; `ForAnyValue:` fails; otherwise a
+//!   negated operator (`StringNotEquals`, `NotIpAddress`, …) holds and a positive one fails.
+//! - Key present: a request value *satisfies* a positive operator when it matches at least
+//!   one policy value (values are ORed), and a negated operator when it matches none.
+//!   `ForAllValues:` needs every request value to satisfy, `ForAnyValue:` at least one. Without
+//!   a qualifier a positive operator needs one and a negated operator needs all, so that a
+//!   negated operator is exactly the negation of its positive twin.
+//! - A request value the operator cannot read (`abc` for a number) matches no policy value,
+//!   and does not satisfy the negated operator either.
+
+use core::net::IpAddr;
+
+use super::arn;
+use super::ast::{BaseOperator, Condition, Prepared, SetQualifier};
+use super::date;
+use super::operator::{parse_bool, parse_number};
+use super::request::Request;
+use super::wildcard;
+
+/// Whether `condition` holds for `request`.
+pub(crate) fn holds(condition: &Condition, request: &Request) -> bool {
+    let values = request.get_normalized(&condition.key_normalized);
+    let op = condition.operator;
+    if op.base == BaseOperator::Null {
+        let absent = values.is_none();
+        return match &condition.prepared {
+            Prepared::Bools(wanted) => wanted.contains(&absent),
+            _ => false,
+        };
+    }
+    let negated = op.base.is_negated();
+    let Some(values) = values else {
+        return op.if_exists
+            || match op.qualifier {
+                Some(SetQualifier::ForAllValues) => true,
+                Some(SetQualifier::ForAnyValue) => false,
+                None => negated,
+            };
+    };
+    let satisfies = |v: &alloc::string::String| satisfies(condition, v, negated);
+    let every = match op.qualifier {
+        Some(SetQualifier::ForAllValues) => true,
+        Some(SetQualifier::ForAnyValue) => false,
+        None => negated,
+    };
+    if every {
+        values.iter().all(satisfies)
+    } else {
+        values.iter().any(satisfies)
+    }
+}
+
+/// Whether one request value satisfies the operator against the policy's values.
+fn satisfies(condition: &Condition, value: &str, negated: bool) -> bool {
+    // `Some(true)` when `value` matches the policy value, `None` when it cannot be compared.
+    let verdicts = PolicyValues { condition, value };
+    if negated {
+        verdicts.all(|m| m == Some(false))
+    } else {
+        verdicts.any(|m| m == Some(true))
+    }
+}
+
+/// The comparisons of one request value with each policy value.
+struct PolicyValues<'a> {
+    condition: &'a Condition,
+    value: &'a str,
+}
+
+impl PolicyValues<'_> {
+    fn any(&self, f: impl Fn(Option<bool>) -> bool) -> bool {
+        self.fold(false, |acc, m| acc || f(m))
+    }
+
+    fn all(&self, f: impl Fn(Option<bool>) -> bool) -> bool {
+        self.fold(true, |acc, m| acc && f(m))
+    }
+
+    fn fold(&self, init: bool, f: impl Fn(bool, Option<bool>) -> bool) -> bool {
+        use BaseOperator::*;
+        let c = self.condition;
+        let v = self.value;
+        match &c.prepared {
+            Prepared::Text => c.values.iter().fold(init, |acc, p| {
+                let m = match c.operator.base {
+                    StringEquals | StringNotEquals | BinaryEquals => p == v,
+                    StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => eq_ignore_case(p, v),
+                    StringLike | StringNotLike => wildcard::matches(p, v),
+                    ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => arn::arn_like(p, v),
+                    _ => false,
+                };
+                f(acc, Some(m))
+            }),
+            Prepared::Numbers(ps) => {
+                let n = parse_number(v);
+                ps.iter().fold(init, |acc, p| {
+                    let m = n.map(|n| match c.operator.base {
+                        NumericLessThan => n < *p,
+                        NumericLessThanEquals => n <= *p,
+                        NumericGreaterThan => n > *p,
+                        NumericGreaterThanEquals => n >= *p,
+                        _ => n == *p,
+                    });
+                    f(acc, m)
+                })
+            }
+            Prepared::Dates(ps) => {
+                let d = date::parse(v);
+                ps.iter().fold(init, |acc, p| {
+                    let m = d.map(|d| match c.operator.base {
+                        DateLessThan => d < *p,
+                        DateLessThanEquals => d <= *p,
+                        DateGreaterThan => d > *p,
+                        DateGreaterThanEquals => d >= *p,
+                        _ => d == *p,
+                    });
+                    f(acc, m)
+                })
+            }
+            Prepared::Bools(ps) => {
+                let b = parse_bool(v);
+                ps.iter().fold(init, |acc, p| f(acc, b.map(|b| b == *p)))
+            }
+            Prepared::Nets(ps) => {
+                let addr = v.trim().parse::<IpAddr>().ok();
+                ps.iter()
+                    .fold(init, |acc, p| f(acc, addr.map(|a| p.contains(&a))))
+            }
+        }
+    }
+}
+
+/// Case-insensitive equality, exact for ASCII and by lower-case mapping otherwise.
+fn eq_ignore_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    }
+}
