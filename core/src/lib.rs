@@ -10,6 +10,10 @@
 //! - [`net`]: addresses, CIDR blocks and the arithmetic on them.
 //! - [`model`]: every object kind, the versioned topology document, and validation against AWS rules.
 //! - [`policy`]: IAM-style auth and endpoint policies, evaluated with an explanation.
+//! - [`privatelink`]: hop rules of gateway and interface endpoints, endpoint services and resource gateways.
+//! - [`trace`]: the request walker that joins the layers into hops and a verdict with reason codes.
+//! - [`lattice`]: VPC Lattice hop rules: service-network connections, the auth chain, listeners, rules and target groups.
+//! - [`sim`]: batch runs over seeded choices, with a seeded generator of its own.
 //! - [`edit`]: the edits a person makes on the canvas, as operations on a document.
 
 #![no_std]
@@ -28,6 +32,10 @@ extern crate alloc;
 extern crate std;
 
 pub mod edit;
+pub mod lattice;
 pub mod model;
 pub mod net;
 pub mod policy;
+pub mod privatelink;
+pub mod sim;
+pub mod trace;

@@ -5,6 +5,9 @@
 
 pub mod app;
 pub mod canvas;
+pub mod icons;
+pub mod panels;
+pub mod perf;
 pub mod state;
 
 pub use app::App;

@@ -10,6 +10,11 @@ usage:
   vpcplay validate [FILE|-] [--json]    check a topology document (standard input without FILE);
                                         exit 0 when clean, 1 with errors, 2 when unreadable
   vpcplay gen --objects N [--seed S]    print a valid synthetic topology of about N objects
+  vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol P] [--port N] [--method M]
+                [--path P] [--header K:V ...] [--principal ARN|anonymous] [--seed N] [--json]
+                                        follow one request hop by hop to its verdict
+  vpcplay check PATH...                 run every flow with an `expect` in the documents found;
+                                        one line per mismatch, then `N passed, N failed`
   vpcplay authorize --policy FILE... --request FILE [--json]
                                         evaluate a request against IAM-style policies
   vpcplay --version                     print the version
@@ -40,6 +45,8 @@ fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Wri
         "cidr" => cidr(rest, out, err),
         "validate" => validate(rest, out, err),
         "gen" => generate(rest, out, err),
+        "trace" => ExitCode::from(vpcplay_core::trace::cli::trace_command(rest, out, err)),
+        "check" => ExitCode::from(vpcplay_core::trace::cli::check_command(rest, out, err)),
         "authorize" => ExitCode::from(vpcplay_core::policy::cli::authorize_command(rest, out, err)),
         other => {
             let _ = writeln!(err, "error: unknown command `{other}`\n\n{USAGE}");

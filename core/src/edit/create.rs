@@ -192,7 +192,7 @@ fn from_fields<T: DeserializeOwned>(value: Value, kind: Kind) -> Result<T, EditE
 }
 
 /// The id prefix AWS uses for the kind, or a readable stand-in.
-fn prefix(kind: Kind) -> &'static str {
+pub(crate) fn prefix(kind: Kind) -> &'static str {
     match kind {
         Kind::Vpc => "vpc",
         Kind::Subnet => "subnet",
@@ -258,7 +258,7 @@ fn one_subnet_per_zone(doc: &Document, vpc: &str) -> Vec<String> {
 }
 
 /// The first `10.N.0.0/16` that no VPC of the document overlaps.
-fn free_vpc_block(doc: &Document) -> Option<Cidr> {
+pub(crate) fn free_vpc_block(doc: &Document) -> Option<Cidr> {
     (0u8..=255)
         .filter_map(|n| format!("10.{n}.0.0/16").parse::<Cidr>().ok())
         .find(|candidate| {
@@ -271,7 +271,7 @@ fn free_vpc_block(doc: &Document) -> Option<Cidr> {
 
 /// The first `/24` (or the whole block, for VPCs of `/24` or smaller) of the VPC's first IPv4
 /// block that no subnet of the VPC overlaps.
-fn free_subnet_block(doc: &Document, vpc: &str) -> Option<Cidr> {
+pub(crate) fn free_subnet_block(doc: &Document, vpc: &str) -> Option<Cidr> {
     let block = doc
         .vpcs
         .iter()

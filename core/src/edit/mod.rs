@@ -7,6 +7,8 @@
 
 mod connect;
 mod create;
+mod links;
+mod object;
 mod palette;
 mod structure;
 
@@ -15,8 +17,12 @@ use core::fmt;
 
 pub use connect::{Connection, connect};
 pub use create::create;
+pub use links::{Link, LinkKind, links};
+pub use object::{duplicate, field, object_json, replace_object, set_field};
 pub use palette::{Concept, PALETTE, PaletteItem, kind_by_name};
-pub use structure::{children, delete, move_by, parent_of, position_of, set_position};
+pub use structure::{
+    children, delete, drawn, is_drawn, move_by, parent_of, position_of, set_position,
+};
 
 use crate::model::Kind;
 
@@ -42,6 +48,8 @@ pub enum EditError {
     AlreadyConnected { from: String, to: String },
     /// The kind is not drawn on the canvas, so it cannot be created there.
     NotDrawable { kind: Kind },
+    /// The text written for an object is not a valid object of its kind.
+    BadObject { detail: String },
     /// No free address block is left for the new object.
     NoFreeAddresses { container: String },
 }
@@ -74,6 +82,7 @@ impl fmt::Display for EditError {
             Self::NotDrawable { kind } => {
                 write!(f, "a {} is not drawn on the canvas", kind.noun())
             }
+            Self::BadObject { detail } => f.write_str(detail),
             Self::NoFreeAddresses { container } => {
                 write!(
                     f,

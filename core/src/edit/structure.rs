@@ -104,7 +104,7 @@ pub fn parent_of(doc: &Document, id: &str) -> Option<String> {
 }
 
 /// Every drawn object with its kind and container, in document order.
-pub(crate) fn drawn(doc: &Document) -> Vec<(String, Kind, Option<String>)> {
+pub fn drawn(doc: &Document) -> Vec<(String, Kind, Option<String>)> {
     let mut out = Vec::new();
     each_drawn!(doc, |o, kind| out.push((
         String::from(o.id.as_str()),
@@ -112,6 +112,11 @@ pub(crate) fn drawn(doc: &Document) -> Vec<(String, Kind, Option<String>)> {
         container_of_drawn(doc, o.id.as_str(), kind)
     )));
     out
+}
+
+/// Whether `id` is an object drawn on the canvas.
+pub fn is_drawn(doc: &Document, id: &str) -> bool {
+    container_field(doc, id).is_some()
 }
 
 /// The objects directly inside `id`.

@@ -122,6 +122,19 @@ fn connections_build_a_lattice_path() {
     assert_eq!(doc.service_associations.len(), 1);
     assert_eq!(doc.services[0].listeners.len(), 1);
     assert_eq!(doc.target_groups[0].targets.len(), 1);
+    let drawn: Vec<(String, String, &str)> = links(&doc)
+        .into_iter()
+        .map(|l| (l.from, l.to, l.kind.as_str()))
+        .collect();
+    assert_eq!(
+        drawn,
+        [
+            ("vpc-1".to_string(), "sn-1".to_string(), "association"),
+            ("svc-1".to_string(), "sn-1".to_string(), "association"),
+            ("svc-1".to_string(), "tg-1".to_string(), "forward"),
+            ("tg-1".to_string(), "i-1".to_string(), "target"),
+        ]
+    );
     assert!(matches!(
         connect(&mut doc, &tg, &inst),
         Err(EditError::AlreadyConnected { .. })
@@ -214,4 +227,79 @@ fn deleting_a_vpc_removes_what_hangs_on_it() {
             "error[target_group_shape] tg-1: target group `tg-1` of type `instance` needs a `vpc`, a `protocol` and a `port`"
         ]
     );
+}
+
+#[test]
+fn an_object_round_trips_through_its_json_and_bad_json_is_refused() {
+    let (mut doc, vpc, _, _) = small();
+    let text = object_json(&doc, &vpc).unwrap();
+    assert!(
+        text.contains("\"cidrs\": [\n    \"10.0.0.0/16\"\n  ]"),
+        "{text}"
+    );
+    let edited = text.replace("10.0.0.0/16", "10.9.0.0/16");
+    replace_object(&mut doc, &vpc, &edited).unwrap();
+    assert_eq!(doc.vpcs[0].cidrs[0].to_string(), "10.9.0.0/16");
+
+    let before = doc.clone();
+    let e = replace_object(&mut doc, &vpc, &text.replace("10.0.0.0/16", "10.0.0.7/16"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("`10.0.0.7/16` has host bits set"), "{e}");
+    let e = replace_object(&mut doc, &vpc, &text.replace("vpc-1", "vpc-9"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("the id must stay `vpc-1`"), "{e}");
+    let e = replace_object(&mut doc, &vpc, "{").unwrap_err().to_string();
+    assert!(e.contains("line 1"), "{e}");
+    assert_eq!(doc, before, "a refused edit changes nothing");
+}
+
+#[test]
+fn fields_are_set_through_the_document_format() {
+    let (mut doc, vpc, subnet, _) = small();
+    set_field(
+        &mut doc,
+        &subnet,
+        "cidr",
+        Some(serde_json::json!("10.0.7.0/24")),
+    )
+    .unwrap();
+    assert_eq!(doc.subnets[0].cidr.to_string(), "10.0.7.0/24");
+    assert_eq!(
+        field(&doc, &subnet, "cidr").unwrap(),
+        Some(serde_json::json!("10.0.7.0/24"))
+    );
+    let before = doc.clone();
+    let e = set_field(
+        &mut doc,
+        &subnet,
+        "cidr",
+        Some(serde_json::json!("10.0.7.0/33")),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("`10.0.7.0/33` is not a CIDR block"), "{e}");
+    assert!(set_field(&mut doc, &vpc, "id", Some(serde_json::json!("x"))).is_err());
+    assert_eq!(doc, before);
+    set_field(&mut doc, &vpc, "name", Some(serde_json::json!("shop"))).unwrap();
+    set_field(&mut doc, &vpc, "name", None).unwrap();
+    assert_eq!(field(&doc, &vpc, "name").unwrap(), None);
+}
+
+#[test]
+fn duplicates_get_fresh_ids_places_and_address_blocks() {
+    let (mut doc, vpc, subnet, inst) = small();
+    let v2 = duplicate(&mut doc, &vpc).unwrap();
+    let s2 = duplicate(&mut doc, &subnet).unwrap();
+    let i2 = duplicate(&mut doc, &inst).unwrap();
+    assert_eq!(
+        (v2.as_str(), s2.as_str(), i2.as_str()),
+        ("vpc-2", "subnet-2", "i-2")
+    );
+    assert_eq!(position_of(&doc, &i2), Some(at(74.0, 114.0)));
+    assert_eq!(parent_of(&doc, &s2).as_deref(), Some("vpc-1"));
+    assert_eq!(doc.vpcs[1].cidrs[0].to_string(), "10.1.0.0/16");
+    assert_eq!(doc.subnets[1].cidr.to_string(), "10.0.1.0/24");
+    assert_eq!(errors(&doc), Vec::<String>::new());
 }

@@ -1,81 +1,327 @@
-//! The canvas: an SVG surface on which objects are drawn and dragged.
+//! The canvas: an SVG surface on which the document's objects are drawn, moved, connected,
+//! zoomed and panned. Every change goes through the core's edit operations.
 
 pub mod geometry;
+pub mod label;
+pub mod layout;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use vpcplay_core::net::Cidr;
+use vpcplay_core::edit::{self, LinkKind};
+use vpcplay_core::model::{Kind, Severity};
 use wasm_bindgen::JsCast;
 
-use geometry::{Point, Rect, clamp_into, drag_to};
+use crate::icons::icon;
+use crate::state::{Editor, Tone};
+use geometry::{Point, Rect, Viewport};
+use layout::{NodeBox, layout, link_ends};
 
-/// The size of the canvas sheet, in canvas coordinates.
-pub const CANVAS_SIZE: (f64, f64) = (2000.0, 1200.0);
-/// Where objects may go: the sheet less a small margin, so frames never touch its edge.
-pub const CANVAS_BOUNDS: Rect = Rect::new(4.0, 4.0, CANVAS_SIZE.0 - 8.0, CANVAS_SIZE.1 - 8.0);
-/// How far one arrow-key press moves the selected object, in canvas pixels.
+/// How far one arrow-key press moves the selection, in canvas pixels (five times with Shift).
 pub const KEY_STEP: f64 = 10.0;
 
-const VPC_WIDTH: f64 = 320.0;
-const VPC_HEIGHT: f64 = 180.0;
-
-/// A drag in progress: which pointer, where it grabbed, and where the object was then.
-#[derive(Clone, Copy, Debug)]
-struct Drag {
-    pointer_id: i32,
-    grab: Point,
-    start: Point,
-}
-
-/// The label a VPC shows, computed by the core from its CIDR block.
+/// The label a VPC shows for its first address block, computed by the core.
 pub fn vpc_label(cidr: &str) -> String {
-    match cidr.parse::<Cidr>() {
+    match cidr.parse::<vpcplay_core::net::Cidr>() {
         Ok(c) => c.summary(),
         Err(e) => e.to_string(),
     }
 }
 
-/// The canvas with the playground's starting VPC.
+/// A pointer gesture in progress.
+#[derive(Clone, Debug, PartialEq)]
+enum Gesture {
+    Idle,
+    /// Moving objects: where the pointer went down (screen), and whether it has moved.
+    Move {
+        pointer: i32,
+        grab: Point,
+        moved: bool,
+    },
+    /// Drawing a connection from an object's handle.
+    Connect {
+        pointer: i32,
+        from: String,
+    },
+    /// Panning the view by dragging the background.
+    Pan {
+        pointer: i32,
+        grab: Point,
+        start: Viewport,
+    },
+}
+
+/// Everything the canvas draws for one object; a change re-creates that object's view.
+#[derive(Clone, Debug, PartialEq)]
+struct Drawn {
+    node: NodeBox,
+    title: String,
+    subtitle: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Drawn {
+    fn key(&self) -> String {
+        let f = self.node.frame;
+        format!(
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+            self.node.id,
+            f.origin.x,
+            f.origin.y,
+            f.width,
+            f.height,
+            self.title,
+            self.subtitle,
+            self.errors,
+            self.warnings
+        )
+    }
+}
+
+/// The point of a pointer event in the canvas element's own screen space.
+fn local_point(ev: &web_sys::PointerEvent) -> Point {
+    let origin = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.get_bounding_client_rect())
+        .map_or(Point::default(), |r| Point::new(r.left(), r.top()));
+    Point::new(
+        f64::from(ev.client_x()) - origin.x,
+        f64::from(ev.client_y()) - origin.y,
+    )
+}
+
+/// The object under an event, from the nearest element carrying `data-object-id`, and whether
+/// the event hit its connection handle.
+fn hit(ev: &web_sys::Event) -> Option<(String, bool)> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let node = el.closest("[data-object-id]").ok()??;
+    let id = node.get_attribute("data-object-id")?;
+    let on_handle = el.closest(".handle").ok().flatten().is_some();
+    Some((id, on_handle))
+}
+
+/// The object under a screen point, found by the browser's own hit-testing.
+fn object_at(client_x: i32, client_y: i32) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let el = document.element_from_point(client_x as f32, client_y as f32)?;
+    el.closest("[data-object-id]")
+        .ok()??
+        .get_attribute("data-object-id")
+}
+
+/// `ids` and every object drawn inside them, from the layout's parent links.
+fn with_children(boxes: &[NodeBox], ids: &[String]) -> BTreeSet<String> {
+    let mut set: BTreeSet<String> = ids.iter().cloned().collect();
+    // Boxes come containers first, so one pass collects every depth.
+    for b in boxes {
+        if b.parent.as_ref().is_some_and(|p| set.contains(p)) {
+            set.insert(b.id.clone());
+        }
+    }
+    set
+}
+
+/// The canvas.
 #[component]
 pub fn Canvas() -> impl IntoView {
-    let position = RwSignal::new(Point::new(80.0, 60.0));
-    let drag = RwSignal::new(None::<Drag>);
-    let cidr = "10.0.0.0/16";
-    let label = vpc_label(cidr);
+    let ed = Editor::get();
+    let boxes = Memo::new(move |_| ed.doc.with(layout));
+    let counts = Memo::new(move |_| {
+        let mut m: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        ed.diagnostics.with(|ds| {
+            for d in ds {
+                let e = m.entry(d.object.clone()).or_default();
+                match d.severity {
+                    Severity::Error => e.0 += 1,
+                    _ => e.1 += 1,
+                }
+            }
+        });
+        m
+    });
+    let drawn = Memo::new(move |_| {
+        let counts = counts.get();
+        ed.doc.with(|doc| {
+            boxes.with(|bs| {
+                bs.iter()
+                    .map(|b| {
+                        let (errors, warnings) = counts.get(&b.id).copied().unwrap_or_default();
+                        Drawn {
+                            title: label::title(doc, &b.id, b.kind),
+                            subtitle: label::subtitle(doc, &b.id, b.kind),
+                            node: b.clone(),
+                            errors,
+                            warnings,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let frames = Memo::new(move |_| {
+        boxes.with(|bs| {
+            bs.iter()
+                .map(|b| (b.id.clone(), b.frame))
+                .collect::<BTreeMap<_, _>>()
+        })
+    });
+    let links = Memo::new(move |_| ed.doc.with(edit::links));
 
-    let move_to = move |p: Point| {
-        position.set(clamp_into(p, VPC_WIDTH, VPC_HEIGHT, CANVAS_BOUNDS));
+    let gesture = StoredValue::new(Gesture::Idle);
+    // The objects being moved, with their children, and how far they have gone.
+    let dragging = RwSignal::new(BTreeSet::<String>::new());
+    let offset = RwSignal::new((0.0_f64, 0.0_f64));
+    // The loose end of a connection being drawn, in canvas coordinates.
+    let rubber = RwSignal::new(None::<(String, Point)>);
+
+    let shift_of = move |id: &str| -> (f64, f64) {
+        if dragging.with(|d| d.contains(id)) {
+            offset.get()
+        } else {
+            (0.0, 0.0)
+        }
     };
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
         if ev.button() != 0 {
             return;
         }
+        let screen = local_point(&ev);
         if let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
-            // A synthetic or already-released pointer cannot be captured; dragging still works.
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
-        ev.prevent_default();
-        drag.set(Some(Drag {
-            pointer_id: ev.pointer_id(),
-            grab: Point::new(f64::from(ev.client_x()), f64::from(ev.client_y())),
-            start: position.get_untracked(),
-        }));
+        match hit(&ev) {
+            Some((id, true)) => {
+                ev.prevent_default();
+                let at = ed.viewport.get_untracked().to_canvas(screen);
+                rubber.set(Some((id.clone(), at)));
+                gesture.set_value(Gesture::Connect {
+                    pointer: ev.pointer_id(),
+                    from: id,
+                });
+            }
+            Some((id, false)) => {
+                ev.prevent_default();
+                let selected = ed.selection.get_untracked();
+                if ev.shift_key() || ev.ctrl_key() || ev.meta_key() {
+                    ed.toggle(&id);
+                } else if !selected.contains(&id) {
+                    ed.select(&id);
+                }
+                let ids = ed.selection.get_untracked();
+                dragging.set(boxes.with_untracked(|bs| with_children(bs, &ids)));
+                offset.set((0.0, 0.0));
+                gesture.set_value(Gesture::Move {
+                    pointer: ev.pointer_id(),
+                    grab: screen,
+                    moved: false,
+                });
+            }
+            None => {
+                ed.selection.set(Vec::new());
+                gesture.set_value(Gesture::Pan {
+                    pointer: ev.pointer_id(),
+                    grab: screen,
+                    start: ed.viewport.get_untracked(),
+                });
+            }
+        }
     };
+
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        let Some(d) = drag.get_untracked() else {
-            return;
-        };
-        if d.pointer_id != ev.pointer_id() {
+        let screen = local_point(&ev);
+        match gesture.get_value() {
+            Gesture::Move { pointer, grab, .. } if pointer == ev.pointer_id() => {
+                let mark = crate::perf::begin_move();
+                let zoom = ed.viewport.get_untracked().zoom;
+                let (dx, dy) = ((screen.x - grab.x) / zoom, (screen.y - grab.y) / zoom);
+                offset.set((dx, dy));
+                gesture.set_value(Gesture::Move {
+                    pointer,
+                    grab,
+                    moved: dx.abs() + dy.abs() > 0.5,
+                });
+                crate::perf::end_move_after_render(mark);
+            }
+            Gesture::Connect { pointer, from } if pointer == ev.pointer_id() => {
+                let at = ed.viewport.get_untracked().to_canvas(screen);
+                rubber.set(Some((from, at)));
+            }
+            Gesture::Pan {
+                pointer,
+                grab,
+                start,
+            } if pointer == ev.pointer_id() => {
+                ed.viewport.set(Viewport {
+                    pan: Point::new(
+                        start.pan.x - (screen.x - grab.x) / start.zoom,
+                        start.pan.y - (screen.y - grab.y) / start.zoom,
+                    ),
+                    zoom: start.zoom,
+                });
+            }
+            _ => {}
+        }
+    };
+
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        match gesture.get_value() {
+            Gesture::Move { moved: true, .. } => {
+                let (dx, dy) = offset.get_untracked();
+                let ids = ed.selection.get_untracked();
+                ed.edit(|doc| {
+                    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    edit::move_by(doc, &refs, dx, dy);
+                    Ok(())
+                });
+            }
+            Gesture::Connect { from, .. } => {
+                rubber.set(None);
+                if let Some(to) = object_at(ev.client_x(), ev.client_y()) {
+                    if to != from {
+                        if let Some(done) = ed.edit(|doc| edit::connect(doc, &from, &to)) {
+                            ed.say(Tone::Info, done.summary);
+                        }
+                    }
+                } else {
+                    ed.say(
+                        Tone::Info,
+                        "drop the connection on another object to connect it",
+                    );
+                }
+            }
+            _ => {}
+        }
+        dragging.set(BTreeSet::new());
+        offset.set((0.0, 0.0));
+        gesture.set_value(Gesture::Idle);
+    };
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let origin = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.get_bounding_client_rect())
+            .map_or(Point::default(), |r| Point::new(r.left(), r.top()));
+        let at = Point::new(
+            f64::from(ev.client_x()) - origin.x,
+            f64::from(ev.client_y()) - origin.y,
+        );
+        let factor = (-ev.delta_y() * 0.0015).exp();
+        ed.viewport.update(|v| *v = v.zoom_at(at, factor));
+    };
+
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let selection = ed.selection.get_untracked();
+        if selection.is_empty() {
             return;
         }
-        let now = Point::new(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        move_to(drag_to(d.start, d.grab, now, 1.0));
-    };
-    let on_pointer_end = move |_: web_sys::PointerEvent| drag.set(None);
-    let on_key = move |ev: web_sys::KeyboardEvent| {
         let step = if ev.shift_key() {
             KEY_STEP * 5.0
         } else {
@@ -89,46 +335,186 @@ pub fn Canvas() -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        let p = position.get_untracked();
-        move_to(Point::new(p.x + dx, p.y + dy));
+        ed.edit(|doc| {
+            let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
+            edit::move_by(doc, &refs, dx, dy);
+            Ok(())
+        });
     };
 
     let transform = move || {
-        let p = position.get();
-        format!("translate({} {})", p.x, p.y)
+        let v = ed.viewport.get();
+        format!("scale({}) translate({} {})", v.zoom, -v.pan.x, -v.pan.y)
     };
-    let aria = format!("VPC {label}. Drag, or use the arrow keys, to move it.");
+
+    let link_view = move |l: edit::Link| {
+        let (from, to, kind) = (l.from.clone(), l.to.clone(), l.kind);
+        let ends = Memo::new(move |_| {
+            frames.with(|f| {
+                let (a, b) = (f.get(&from)?, f.get(&to)?);
+                let (sa, sb) = (shift_of(&from), shift_of(&to));
+                Some(link_ends(
+                    &a.translated(sa.0, sa.1),
+                    &b.translated(sb.0, sb.1),
+                ))
+            })
+        });
+        let ends = move || ends.get();
+        let label = l.label.clone();
+        let class = format!("link link-{}", kind.as_str());
+        let dash = matches!(kind, LinkKind::Association | LinkKind::Peering);
+        view! {
+            <g class=class data-link=format!("{}->{}", l.from, l.to)>
+                <line
+                    x1=move || ends().map_or(0.0, |e| e.0.x)
+                    y1=move || ends().map_or(0.0, |e| e.0.y)
+                    x2=move || ends().map_or(0.0, |e| e.1.x)
+                    y2=move || ends().map_or(0.0, |e| e.1.y)
+                    stroke-dasharray=if dash { "6 4" } else { "" }
+                    marker-end="url(#arrow)"
+                />
+                {label.map(|t| {
+                    view! {
+                        <text
+                            class="link-label"
+                            x=move || ends().map_or(0.0, |e| (e.0.x + e.1.x) / 2.0)
+                            y=move || ends().map_or(0.0, |e| (e.0.y + e.1.y) / 2.0 - 4.0)
+                        >
+                            {t}
+                        </text>
+                    }
+                })}
+            </g>
+        }
+    };
+
+    let node_view = move |d: Drawn| {
+        let id = d.node.id.clone();
+        let f = d.node.frame;
+        let kind = d.node.kind;
+        let container = d.node.is_container();
+        let name = edit::PALETTE
+            .iter()
+            .find(|p| p.kind == kind)
+            .map_or("object", |p| p.name);
+        let noun = kind.noun();
+        let class = format!(
+            "node {} kind-{}",
+            if container { "container" } else { "leaf" },
+            name
+        );
+        let id_sel = id.clone();
+        let id_shift = id.clone();
+        let id_focus = id.clone();
+        let selected = move || ed.selection.with(|s| s.contains(&id_sel));
+        let shifted = move || {
+            let (dx, dy) = shift_of(&id_shift);
+            format!("translate({} {})", f.origin.x + dx, f.origin.y + dy)
+        };
+        let aria = format!(
+            "{noun} {}{}",
+            d.title,
+            if d.subtitle.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", d.subtitle)
+            }
+        );
+        let badge = (d.errors + d.warnings > 0).then(|| {
+            let (cls, n) = if d.errors > 0 {
+                ("badge badge-error", d.errors)
+            } else {
+                ("badge badge-warning", d.warnings)
+            };
+            view! {
+                <g class=cls transform=format!("translate({} -8)", f.width - 10.0)>
+                    <circle r="10" />
+                    <text text-anchor="middle" y="4">{n}</text>
+                </g>
+            }
+        });
+        let icon_size = if container { 20.0 } else { 24.0 };
+        view! {
+            <g
+                class=class
+                class:selected=selected
+                data-object-id=id.clone()
+                data-kind=name
+                tabindex="0"
+                role="button"
+                aria-label=aria
+                transform=shifted
+                on:focus=move |_| {
+                    if !ed.selection.with_untracked(|s| s.contains(&id_focus)) {
+                        ed.select(&id_focus);
+                    }
+                }
+            >
+                <rect class="frame" width=f.width height=f.height rx=if container { 12 } else { 8 } />
+                {icon(kind, 10.0, if container { 10.0 } else { 12.0 }, icon_size)}
+                <text class="title" x=if container { 38 } else { 42 } y=if container { 19 } else { 21 }>
+                    {d.title.clone()}
+                </text>
+                <text class="subtitle" x=if container { 38 } else { 42 } y=if container { 34 } else { 38 }>
+                    {d.subtitle.clone()}
+                </text>
+                <circle class="handle" cx=f.width cy=if container { 20.0 } else { f.height / 2.0 } r="6">
+                    <title>"Drag to another object to connect"</title>
+                </circle>
+                {badge}
+            </g>
+        }
+    };
 
     view! {
-        <div class="canvas-scroll">
-            <svg
-                class="canvas"
-                data-panel="canvas"
-                role="application"
-                aria-label="Topology canvas"
-                width=CANVAS_SIZE.0
-                height=CANVAS_SIZE.1
-            >
-                <g
-                    class="node node-vpc"
-                    class:dragging=move || drag.get().is_some()
-                    data-object-id="vpc-1"
-                    data-kind="vpc"
-                    tabindex="0"
-                    role="button"
-                    aria-label=aria
-                    transform=transform
-                    on:pointerdown=on_pointer_down
-                    on:pointermove=on_pointer_move
-                    on:pointerup=on_pointer_end
-                    on:pointercancel=on_pointer_end
-                    on:keydown=on_key
-                >
-                    <rect class="node-frame" width=VPC_WIDTH height=VPC_HEIGHT rx="10" />
-                    <text class="node-title" x="16" y="28">"VPC"</text>
-                    <text class="node-label" x="16" y="52">{label}</text>
+        <svg
+            class="canvas"
+            data-panel="canvas"
+            role="application"
+            aria-label="Topology canvas. Tab moves between objects, arrow keys move the selection."
+            tabindex="-1"
+            on:pointerdown=on_pointer_down
+            on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_up
+            on:pointercancel=on_pointer_up
+            on:wheel=on_wheel
+            on:keydown=on_key
+        >
+            <defs>
+                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M 0 0 L 10 5 L 0 10 z" />
+                </marker>
+                <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
+                    <circle cx="1" cy="1" r="1" class="grid-dot" />
+                </pattern>
+            </defs>
+            <g class="viewport" transform=transform>
+                <rect class="grid" x="-10000" y="-10000" width="20000" height="20000" fill="url(#grid)" />
+                <For each=move || drawn.get() key=Drawn::key children=node_view />
+                <g class="links">
+                    <For
+                        each=move || links.get()
+                        key=|l| format!("{}|{}|{}|{:?}", l.from, l.to, l.kind.as_str(), l.label)
+                        children=link_view
+                    />
                 </g>
-            </svg>
-        </div>
+                {move || {
+                    rubber
+                        .get()
+                        .and_then(|(from, at)| {
+                            let start = frames.with(|f| f.get(&from).copied())?;
+                            let (a, _) = link_ends(&start, &Rect::new(at.x, at.y, 0.0, 0.0));
+                            Some(view! {
+                                <line class="rubber" x1=a.x y1=a.y x2=at.x y2=at.y />
+                            })
+                        })
+                }}
+            </g>
+        </svg>
     }
+}
+
+/// The kind a palette item creates, by its document name.
+pub fn palette_kind(name: &str) -> Option<Kind> {
+    edit::kind_by_name(name).map(|p| p.kind)
 }

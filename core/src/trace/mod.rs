@@ -1,0 +1,66 @@
+//! Request tracing: a request goes in, and out comes the path it takes, hop by hop, or the place
+//! it stops and the rule that stopped it.
+//!
+//! ```text
+//! Request ──► walk(&Index, &Request) ──► Trace { hops, verdict }
+//!               │ DNS (net::dns), security groups (net::security_group),
+//!               │ route tables (net::route), endpoints and resource gateways (privatelink)
+//! ```
+//!
+//! The same topology, request and seed give the same trace on every platform: nothing here reads
+//! a clock or draws randomness, and every map iterates in key order.
+
+mod check;
+mod check_distribution;
+mod hop;
+pub(crate) mod index;
+mod matrix;
+mod reason;
+mod request;
+mod routing;
+mod verdict;
+pub(crate) mod walk;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+
+pub use check::{check_flow, compare, describe};
+pub use hop::{ComponentKind, Hop, Packet};
+pub use index::Index;
+pub use matrix::{Cell, Matrix, reachability};
+pub use reason::ReasonCode;
+pub use request::Request;
+pub use verdict::{Blocked, Verdict};
+pub use walk::MAX_HOPS;
+
+use crate::model::Topology;
+
+/// The path of a request and how it ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Trace {
+    pub hops: Vec<Hop>,
+    pub verdict: Verdict,
+}
+
+impl Trace {
+    /// The trace as compact JSON (the browser and `vpcplay trace --json` read this).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Traces one request through a topology.
+pub fn trace(topology: &Topology, request: &Request) -> Trace {
+    let ix = Index::build(topology);
+    walk::walk(&ix, request, true)
+}
+
+/// Traces one request with lookups built beforehand (for many requests on one topology).
+pub fn trace_with(index: &Index<'_>, request: &Request) -> Trace {
+    walk::walk(index, request, true)
+}

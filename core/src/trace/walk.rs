@@ -1,0 +1,706 @@
+//! The walker: follows a request from its source through DNS, security groups and route tables
+//! to the component that delivers or stops it. The per-concept hop rules live next to their
+//! concepts (`net` for routes and groups, `privatelink` for endpoints, endpoint services and
+//! resource gateways); this file joins them.
+//!
+//! A name or id that stands for a VPC Lattice service reaches [`Walker::lattice_service`], which
+//! hands the request to `crate::lattice` (service networks, auth, listeners, rules, target
+//! groups) and takes its hops and verdict back.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::net::IpAddr;
+
+use super::Trace;
+use super::hop::{ComponentKind, Hop, Packet};
+use super::index::{Answer, Index, Owner};
+use super::reason::ReasonCode;
+use super::request::Request;
+use super::verdict::{Blocked, Verdict};
+use crate::model::common::{Protocol, is_private_v4};
+use crate::model::id::SecurityGroupId;
+use crate::model::kind::Kind;
+use crate::model::lattice::Service;
+use crate::model::subnet::Subnet;
+use crate::model::vpc::Vpc;
+use crate::net::address::stable_hash;
+use crate::net::dns::aws_service_name;
+use crate::net::security_group::{self, Direction, Peer};
+
+/// The most components a walk passes before it is called a loop.
+pub const MAX_HOPS: u32 = 32;
+
+/// A step either continues or stops the walk with a block.
+pub(crate) type Step<T> = Result<T, Blocked>;
+
+/// Where the request is headed after DNS.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Target<'t> {
+    Address(IpAddr),
+    Lattice(&'t Service),
+    ServiceNetworkResource(&'t crate::model::lattice::ResourceAssociation),
+}
+
+/// The state of one walk.
+#[derive(Debug)]
+pub(crate) struct Walker<'i, 't> {
+    pub(crate) ix: &'i Index<'t>,
+    pub(crate) req: &'i Request,
+    pub(crate) record: bool,
+    pub(crate) hops: Vec<Hop>,
+    pub(crate) src: Option<IpAddr>,
+    pub(crate) dst: Option<IpAddr>,
+    /// The groups of the interface the packet currently leaves from, for group references.
+    pub(crate) src_groups: Vec<String>,
+    /// The VPC and subnet the request started in.
+    pub(crate) home_vpc: &'t Vpc,
+    pub(crate) home_subnet: &'t Subnet,
+    /// The subnet whose route table routes the packet next.
+    pub(crate) subnet: &'t Subnet,
+    /// The AWS service name the destination name pointed at, such as `com.amazonaws.us-east-1.s3`.
+    pub(crate) aws_service: Option<String>,
+    /// The first label of an AWS service name (an S3 bucket).
+    pub(crate) name_prefix: Option<String>,
+    pub(crate) steps: u32,
+}
+
+/// Runs a request through a topology.
+pub(crate) fn walk(ix: &Index<'_>, req: &Request, record: bool) -> Trace {
+    let mut hops = Vec::new();
+    let verdict = match start(ix, req) {
+        Ok((subnet, vpc, src, groups)) => {
+            let mut w = Walker {
+                ix,
+                req,
+                record,
+                hops: Vec::new(),
+                src: Some(src),
+                dst: None,
+                src_groups: groups,
+                home_vpc: vpc,
+                home_subnet: subnet,
+                subnet,
+                aws_service: None,
+                name_prefix: None,
+                steps: 0,
+            };
+            let v = w.run().unwrap_or_else(Verdict::Blocked);
+            hops = w.hops;
+            v
+        }
+        Err(b) => Verdict::Blocked(b),
+    };
+    Trace { hops, verdict }
+}
+
+type Start<'t> = (&'t Subnet, &'t Vpc, IpAddr, Vec<String>);
+
+fn start<'t>(ix: &Index<'t>, req: &Request) -> Step<Start<'t>> {
+    let t = ix.topology;
+    let from = req.from.as_str();
+    let bad = |message: String| Blocked::new(from, ReasonCode::InvalidSource, message);
+    let (subnet, ip, groups): (&Subnet, Option<IpAddr>, &[SecurityGroupId]) = match t.kind_of(from)
+    {
+        Some(Kind::Instance) => {
+            let i = t
+                .instance(from)
+                .ok_or_else(|| bad(format!("`{from}` is not in the document")))?;
+            let s = t
+                .subnet(i.subnet.as_str())
+                .ok_or_else(|| bad(format!("`{from}` has no subnet")))?;
+            (
+                s,
+                req.source_ip.or(ix.address(from, s.id.as_str())),
+                &i.security_groups,
+            )
+        }
+        Some(Kind::Subnet) => {
+            let s = t
+                .subnet(from)
+                .ok_or_else(|| bad(format!("`{from}` is not in the document")))?;
+            (s, req.source_ip, &[])
+        }
+        Some(Kind::Lambda) => {
+            return Err(bad(format!(
+                "`{from}` is a Lambda function outside any VPC: it reaches only VPC Lattice services, which this build does not trace yet"
+            )));
+        }
+        Some(other) => {
+            return Err(bad(format!(
+                "`{from}` is a {}: requests start at an instance, network interface, task, pod or subnet",
+                other.noun()
+            )));
+        }
+        None => return Err(bad(format!("`{from}` is not in the document"))),
+    };
+    let vpc = t
+        .vpc(subnet.vpc.as_str())
+        .ok_or_else(|| bad(format!("`{from}` is in no VPC")))?;
+    let Some(ip) = ip else {
+        return Err(bad(format!(
+            "`{from}` has no address: give the request a `source_ip` inside {}",
+            subnet.cidr
+        )));
+    };
+    let groups = if t.kind_of(from) == Some(Kind::Subnet) {
+        Vec::new()
+    } else {
+        ix.group_ids(vpc.id.as_str(), groups)
+    };
+    Ok((subnet, vpc, ip, groups))
+}
+
+impl<'i, 't> Walker<'i, 't> {
+    /// Adds a hop; the text is built only when the trace records hops.
+    pub(crate) fn hop(
+        &mut self,
+        kind: ComponentKind,
+        component: &str,
+        cites: &'static str,
+        text: impl FnOnce() -> (String, Option<String>),
+    ) {
+        if !self.record {
+            return;
+        }
+        let (what, rule) = text();
+        self.hops.push(Hop {
+            component: component.to_string(),
+            kind,
+            what,
+            packet: Packet {
+                source: self.src,
+                destination: self.dst,
+                protocol: self.req.transport().as_str(),
+                port: self.req.port,
+            },
+            rule,
+            cites,
+        });
+    }
+
+    /// Counts a component and stops a routing loop.
+    pub(crate) fn tick(&mut self, at: &str) -> Step<()> {
+        self.steps += 1;
+        if self.steps > MAX_HOPS {
+            return Err(Blocked::new(
+                at,
+                ReasonCode::HopLimitExceeded,
+                format!(
+                    "the request passed {MAX_HOPS} components without arriving: the routes form a loop"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn delivered(
+        &self,
+        target: &str,
+        kind: ComponentKind,
+        address: Option<IpAddr>,
+        port: u16,
+    ) -> Verdict {
+        Verdict::Delivered {
+            target: target.to_string(),
+            kind,
+            address,
+            port,
+        }
+    }
+
+    fn run(&mut self) -> Step<Verdict> {
+        let from = self.req.from.clone();
+        let (src, subnet) = (self.src, self.home_subnet.id.as_str());
+        self.hop(ComponentKind::Instance, &from, "", || {
+            let ip = src.map(|a| a.to_string()).unwrap_or_default();
+            (
+                format!("`{from}` ({ip}) in subnet {subnet} sends the request"),
+                None,
+            )
+        });
+        match self.destination()? {
+            Target::Lattice(s) => self.lattice_service(s),
+            Target::ServiceNetworkResource(a) => self.service_network_resource(a),
+            Target::Address(ip) => {
+                self.dst = Some(ip);
+                self.leave_source(ip)?;
+                self.route(ip)
+            }
+        }
+    }
+
+    /// Where `to` points: an address, an object, or a name resolved from the source VPC.
+    fn destination(&mut self) -> Step<Target<'t>> {
+        let to = self.req.to.trim().to_string();
+        if let Ok(ip) = to.parse::<IpAddr>() {
+            if let Some(host) = self.req.header("host") {
+                self.note_aws_name(&String::from(host));
+            }
+            return Ok(Target::Address(ip));
+        }
+        if self.ix.topology.kind_of(&to).is_some() {
+            return self.object_destination(&to);
+        }
+        if to.is_empty() || to.contains(|c: char| c.is_whitespace() || c == '/' || c == ':') {
+            return Err(Blocked::new(
+                "dns",
+                ReasonCode::UnknownDestination,
+                format!(
+                    "`{to}` is neither an object of the document, an IP address nor a DNS name"
+                ),
+            ));
+        }
+        self.resolve(&to)
+    }
+
+    fn note_aws_name(&mut self, name: &str) {
+        if let Some(n) = aws_service_name(name) {
+            self.aws_service = Some(format!("com.amazonaws.{}.{}", n.region, n.service));
+            self.name_prefix = n.prefix.map(ToString::to_string);
+        }
+    }
+
+    fn resolve(&mut self, name: &str) -> Step<Target<'t>> {
+        let vpc = self.home_vpc;
+        let vpc_id = vpc.id.as_str();
+        if !vpc.dns_support {
+            return Err(Blocked::new(
+                vpc_id,
+                ReasonCode::DnsSupportDisabled,
+                format!(
+                    "`{vpc_id}` has DNS support turned off, so the Amazon-provided resolver does not answer `{name}`"
+                ),
+            ));
+        }
+        self.note_aws_name(name);
+        let answer = self
+            .ix
+            .dns
+            .lookup(name, vpc_id)
+            .map(|(a, s)| (*a, s.clone()));
+        let target = match answer {
+            Some((Answer::InterfaceEndpoint(e), scope)) => {
+                let ip = self
+                    .endpoint_address(e.id.as_str(), &e.subnets)
+                    .ok_or_else(|| {
+                        Blocked::new(
+                            e.id.as_str(),
+                            ReasonCode::DnsNameNotFound,
+                            format!("`{}` has no network interface", e.id),
+                        )
+                    })?;
+                let zone = match scope {
+                    crate::net::dns::Scope::Public => "the endpoint's regional name",
+                    crate::net::dns::Scope::Vpc(_) => "the endpoint's private hosted zone",
+                };
+                self.dns_hop(name, ip, format!("{zone} ({})", e.id));
+                Target::Address(ip)
+            }
+            Some((Answer::ResourceEndpoint(e), _)) => {
+                let ip = self
+                    .endpoint_address(e.id.as_str(), &e.subnets)
+                    .ok_or_else(|| {
+                        Blocked::new(
+                            e.id.as_str(),
+                            ReasonCode::DnsNameNotFound,
+                            format!("`{}` has no network interface", e.id),
+                        )
+                    })?;
+                self.dns_hop(name, ip, format!("the resource endpoint {}", e.id));
+                Target::Address(ip)
+            }
+            Some((Answer::ServiceNetworkResource(a), _)) => {
+                let n = String::from(name);
+                let id = a.id.as_str();
+                self.hop(ComponentKind::Dns, "dns", "R-RC-05", || {
+                    (
+                        format!("`{n}` is the service-network name of resource association {id}"),
+                        None,
+                    )
+                });
+                Target::ServiceNetworkResource(a)
+            }
+            Some((Answer::LatticeService(s), _)) => Target::Lattice(s),
+            None => {
+                let Some(n) = aws_service_name(name) else {
+                    return Err(Blocked::new(
+                        "dns",
+                        ReasonCode::DnsNameNotFound,
+                        format!("`{name}` does not resolve from `{vpc_id}`"),
+                    ));
+                };
+                let list = format!("com.amazonaws.{}.{}", n.region, n.service);
+                let block = self.ix.prefix_list(&list).and_then(|b| b.first().copied());
+                let fallback = "54.239.0.0/16".parse().ok();
+                let Some(ip) = block
+                    .or(fallback)
+                    .and_then(|b| crate::net::address::host_at(&b, stable_hash(name.as_bytes())))
+                else {
+                    return Err(Blocked::new(
+                        "dns",
+                        ReasonCode::DnsNameNotFound,
+                        format!("`{name}` does not resolve"),
+                    ));
+                };
+                self.dns_hop(name, ip, String::from("the service's public name"));
+                Target::Address(ip)
+            }
+        };
+        Ok(target)
+    }
+
+    fn dns_hop(&mut self, name: &str, ip: IpAddr, how: String) {
+        let n = String::from(name);
+        self.hop(ComponentKind::Dns, "dns", "R-IFE-05", || {
+            (format!("`{n}` resolves to {ip} through {how}"), None)
+        });
+    }
+
+    /// The address of an endpoint's interface in the source's zone, or its first one.
+    pub(crate) fn endpoint_address(
+        &self,
+        id: &str,
+        subnets: &[crate::model::id::SubnetId],
+    ) -> Option<IpAddr> {
+        let t = self.ix.topology;
+        let zone = &self.home_subnet.zone;
+        let same_zone = subnets
+            .iter()
+            .find(|s| t.subnet(s.as_str()).is_some_and(|s| s.zone == *zone));
+        same_zone
+            .or(subnets.first())
+            .and_then(|s| self.ix.address(id, s.as_str()))
+    }
+
+    fn object_destination(&mut self, id: &str) -> Step<Target<'t>> {
+        let ix = self.ix;
+        let t = ix.topology;
+        let not = |what: &str| {
+            Blocked::new(
+                id,
+                ReasonCode::DestinationNotAddressable,
+                format!("`{id}` is a {what}, which does not receive requests"),
+            )
+        };
+        let kind = t.kind_of(id).ok_or_else(|| not("missing object"))?;
+        let ip = match kind {
+            Kind::Instance => t
+                .instance(id)
+                .and_then(|i| ix.address(id, i.subnet.as_str())),
+            Kind::Database => t
+                .database(id)
+                .and_then(|d| ix.address(id, d.subnet.as_str())),
+            Kind::InterfaceEndpoint => t
+                .interface_endpoint(id)
+                .and_then(|e| self.endpoint_address(id, &e.subnets)),
+            Kind::ResourceEndpoint => t
+                .resource_endpoint(id)
+                .and_then(|e| self.endpoint_address(id, &e.subnets)),
+            Kind::LoadBalancer => t
+                .load_balancer(id)
+                .and_then(|l| self.endpoint_address(id, &l.subnets)),
+            Kind::Service => {
+                let s = t.service(id).ok_or_else(|| not("service"))?;
+                return Ok(Target::Lattice(s));
+            }
+            Kind::ResourceConfiguration => return self.resource_destination(id),
+            Kind::EndpointService => {
+                let home = self.home_vpc.id.as_str();
+                let e = ix.doc.interface_endpoints.iter().find(|e| {
+                    e.vpc.as_str() == home
+                        && matches!(&e.service, crate::model::endpoint::EndpointTarget::EndpointService(s) if s.as_str() == id)
+                });
+                let Some(e) = e else {
+                    return Err(Blocked::new(
+                        id,
+                        ReasonCode::DestinationNotAddressable,
+                        format!(
+                            "`{home}` has no interface endpoint for the endpoint service `{id}`"
+                        ),
+                    ));
+                };
+                self.endpoint_address(e.id.as_str(), &e.subnets)
+            }
+            other => return Err(not(other.noun())),
+        };
+        ip.map(Target::Address)
+            .ok_or_else(|| not("component without an address"))
+    }
+
+    /// The way to a resource configuration: a resource endpoint in the source VPC, else a
+    /// service network the source VPC is connected to.
+    fn resource_destination(&mut self, id: &str) -> Step<Target<'t>> {
+        let ix = self.ix;
+        let t = ix.topology;
+        let parent = t
+            .resource_configuration(id)
+            .and_then(|r| r.parent.as_ref())
+            .map(|p| p.as_str());
+        let holds = |rc: &str| rc == id || Some(rc) == parent;
+        let home = self.home_vpc.id.as_str();
+        if let Some(e) = ix
+            .doc
+            .resource_endpoints
+            .iter()
+            .find(|e| e.vpc.as_str() == home && holds(e.resource_configuration.as_str()))
+            && let Some(ip) = self.endpoint_address(e.id.as_str(), &e.subnets)
+        {
+            return Ok(Target::Address(ip));
+        }
+        let assocs: Vec<_> = ix
+            .doc
+            .resource_associations
+            .iter()
+            .filter(|a| holds(a.resource_configuration.as_str()))
+            .collect();
+        let connected = assocs
+            .iter()
+            .find(|a| self.connection_to(a.service_network.as_str()).is_some());
+        match connected.or(assocs.first()) {
+            Some(a) => Ok(Target::ServiceNetworkResource(a)),
+            None => Err(Blocked::new(
+                id,
+                ReasonCode::ServiceNetworkNotConnected,
+                format!(
+                    "`{home}` has no resource endpoint for `{id}`, and `{id}` is in no service network"
+                ),
+            )),
+        }
+    }
+
+    /// The extension point for VPC Lattice services.
+    fn lattice_service(&mut self, s: &Service) -> Step<Verdict> {
+        let id = s.id.as_str();
+        self.hop(ComponentKind::Service, id, "R-SN-02", || {
+            (
+                format!("the destination is the VPC Lattice service {id}"),
+                None,
+            )
+        });
+        let Some(ip) = self.src else {
+            return Err(Blocked::new(
+                id,
+                ReasonCode::InvalidSource,
+                String::from("the request has no source address"),
+            ));
+        };
+        let client = crate::lattice::Client {
+            vpc: self.home_vpc,
+            subnet: self.home_subnet,
+            ip,
+            groups: &self.src_groups,
+        };
+        let t = crate::lattice::trace_service(
+            self.ix,
+            &client,
+            self.req,
+            s,
+            &crate::lattice::Identities::new(),
+            self.record,
+        );
+        self.hops.extend(t.hops);
+        Ok(t.verdict)
+    }
+
+    /// Checks the outbound rules of the source's groups (R-VPC-03).
+    pub(crate) fn leave_source_to(&mut self, ip: IpAddr) -> Step<()> {
+        self.leave_source(ip)
+    }
+
+    fn leave_source(&mut self, ip: IpAddr) -> Step<()> {
+        if self.src_groups.is_empty() {
+            return Ok(());
+        }
+        let vpc = self.home_vpc.id.as_str();
+        let ids: Vec<&str> = self.src_groups.iter().map(String::as_str).collect();
+        let groups: Vec<_> = ids.iter().filter_map(|g| self.ix.group(vpc, g)).collect();
+        let at = ids.first().map_or(vpc, |g| *g).to_string();
+        self.check_groups(&groups, Direction::Egress, ip, &[], self.req.port, &at)
+    }
+
+    /// Checks `groups` in one direction against the peer, and records the rule that allowed it.
+    pub(crate) fn check_groups(
+        &mut self,
+        groups: &[&crate::model::security_group::SecurityGroup],
+        direction: Direction,
+        peer_ip: IpAddr,
+        peer_groups: &[&str],
+        port: u16,
+        owner: &str,
+    ) -> Step<()> {
+        let ix = self.ix;
+        let lists = |name: &str| ix.prefix_list(name);
+        let peer = Peer {
+            ip: peer_ip,
+            groups: peer_groups,
+        };
+        let proto = self.req.transport();
+        let at = match groups {
+            [only] => only.id.as_str(),
+            _ => owner,
+        };
+        match security_group::evaluate(groups.iter().copied(), direction, proto, port, peer, &lists)
+        {
+            Some(allowed) => {
+                let word = direction.word();
+                self.hop(ComponentKind::SecurityGroup, &allowed.group.clone(), "R-VPC-04", || {
+                    (
+                        format!("{word} {} {port} {} {peer_ip} allowed; the reply is allowed because the group is stateful", proto.as_str(), if direction == Direction::Ingress { "from" } else { "to" }),
+                        Some(allowed.text),
+                    )
+                });
+                Ok(())
+            }
+            None => {
+                let names: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                let (code, word, dir) = match direction {
+                    Direction::Ingress => {
+                        (ReasonCode::SecurityGroupIngressDenied, "inbound", "from")
+                    }
+                    Direction::Egress => (ReasonCode::SecurityGroupEgressDenied, "outbound", "to"),
+                };
+                Err(Blocked::new(
+                    at,
+                    code,
+                    format!(
+                        "no {word} rule of {} on `{owner}` allows {} port {port} {dir} {peer_ip}",
+                        names.join(", "),
+                        proto.as_str()
+                    ),
+                ))
+            }
+        }
+    }
+
+    /// Checks the inbound rules of a network interface with `ids` in `vpc`.
+    pub(crate) fn admit(
+        &mut self,
+        vpc: &str,
+        ids: &'t [SecurityGroupId],
+        owner: &str,
+        port: u16,
+    ) -> Step<()> {
+        let src = self.src.ok_or_else(|| {
+            Blocked::new(
+                owner,
+                ReasonCode::InvalidSource,
+                String::from("the request has no source address"),
+            )
+        })?;
+        let ix = self.ix;
+        let groups = ix.groups(vpc, ids);
+        let peer: Vec<String> = self.src_groups.clone();
+        let peer: Vec<&str> = peer.iter().map(String::as_str).collect();
+        self.check_groups(&groups, Direction::Ingress, src, &peer, port, owner)
+    }
+
+    /// Delivers to whatever holds `ip` inside `vpc`.
+    pub(crate) fn arrive(&mut self, vpc: &'t Vpc, ip: IpAddr) -> Step<Verdict> {
+        let vpc_id = vpc.id.as_str();
+        self.tick(vpc_id)?;
+        let port = self.req.port;
+        match self.ix.owner(vpc_id, ip) {
+            None => Err(Blocked::new(
+                vpc_id,
+                ReasonCode::AddressNotInUse,
+                format!("no network interface in `{vpc_id}` has the address {ip}"),
+            )),
+            Some(Owner::Instance(i)) => {
+                let id = i.id.as_str();
+                self.admit(vpc_id, &i.security_groups, id, port)?;
+                Ok(self.delivered(id, ComponentKind::Instance, Some(ip), port))
+            }
+            Some(Owner::Database(d)) => {
+                let id = d.id.as_str();
+                self.admit(vpc_id, &d.security_groups, id, port)?;
+                Ok(self.delivered(id, ComponentKind::Database, Some(ip), port))
+            }
+            Some(Owner::InterfaceEni(e, s)) => self.interface_endpoint(e, s),
+            Some(Owner::ResourceEni(e, s)) => self.resource_endpoint(e, s),
+            Some(Owner::NlbNode(lb, s)) => self.load_balancer(lb, s, false),
+            Some(Owner::GatewayEni(g, _)) => Err(Blocked::new(
+                g.id.as_str(),
+                ReasonCode::DestinationNotAddressable,
+                format!(
+                    "{ip} belongs to the resource gateway `{}`, which only sends traffic to resources",
+                    g.id
+                ),
+            )),
+            Some(Owner::Nat(n)) => Err(Blocked::new(
+                n.id.as_str(),
+                ReasonCode::DestinationNotAddressable,
+                format!(
+                    "{ip} belongs to the NAT gateway `{}`, which only forwards traffic",
+                    n.id
+                ),
+            )),
+        }
+    }
+
+    /// The internet side of an internet gateway.
+    pub(crate) fn internet(&mut self, via: &str, ip: IpAddr) -> Step<Verdict> {
+        let public = match ip {
+            IpAddr::V4(v4) => !(is_private_v4(v4) || v4.is_loopback() || v4.is_link_local()),
+            IpAddr::V6(v6) => (v6.segments()[0] & 0xfe00) != 0xfc00,
+        };
+        if !public {
+            return Err(Blocked::new(
+                via,
+                ReasonCode::InternetUnreachable,
+                format!(
+                    "{ip} is a private address: the internet gateway `{via}` does not carry it"
+                ),
+            ));
+        }
+        let service = self
+            .ix
+            .aws_service_at(ip)
+            .map(ToString::to_string)
+            .or_else(|| self.aws_service.clone());
+        let port = self.req.port;
+        Ok(match service {
+            Some(s) => {
+                let name = s.clone();
+                self.hop(ComponentKind::AwsService, &name, "R-GWE-03", || {
+                    (
+                        format!("reaches the public endpoint of {s} over the internet"),
+                        None,
+                    )
+                });
+                self.delivered(&name, ComponentKind::AwsService, Some(ip), port)
+            }
+            None => self.delivered("internet", ComponentKind::Internet, Some(ip), port),
+        })
+    }
+
+    /// Whether the source VPC can reach a service network: a VPC association or a
+    /// service-network endpoint (R-SN-02).
+    pub(crate) fn connection_to(&self, network: &str) -> Option<Connection<'t>> {
+        let home = self.home_vpc.id.as_str();
+        let doc = self.ix.doc;
+        if let Some(a) = doc
+            .vpc_associations
+            .iter()
+            .find(|a| a.vpc.as_str() == home && a.service_network.as_str() == network)
+        {
+            return Some(Connection::Association(a));
+        }
+        doc.service_network_endpoints
+            .iter()
+            .find(|e| e.vpc.as_str() == home && e.service_network.as_str() == network)
+            .map(Connection::Endpoint)
+    }
+
+    /// The transport as a security group names it.
+    pub(crate) fn transport(&self) -> Protocol {
+        self.req.transport()
+    }
+}
+
+/// How a VPC is connected to a service network.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Connection<'t> {
+    Association(&'t crate::model::lattice::VpcAssociation),
+    Endpoint(&'t crate::model::lattice::ServiceNetworkEndpoint),
+}

@@ -1,0 +1,44 @@
+//! The keyboard-shortcut overlay, opened with `?`.
+
+use leptos::prelude::*;
+
+/// Every shortcut, as shown in the overlay.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Tab / Shift+Tab", "move between palette items and objects"),
+    (
+        "Enter on a palette item",
+        "place it in view (inside the selected container when it fits)",
+    ),
+    ("Arrow keys", "move the selection by 10 px (Shift: 50 px)"),
+    ("Shift+click", "add to or take from the selection"),
+    ("Delete / Backspace", "delete the selection"),
+    ("Ctrl+D", "duplicate the selection"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
+    ("Ctrl+A", "select everything"),
+    ("+ / -", "zoom in / out"),
+    ("0", "fit everything in view"),
+    ("Escape", "clear the selection, close this overlay"),
+    ("?", "show or hide this overlay"),
+];
+
+/// The overlay.
+#[component]
+pub fn Shortcuts(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <div class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" on:click=move |_| open.set(false)>
+                <div class="overlay-card" on:click=|ev| ev.stop_propagation()>
+                    <h2>"Keyboard shortcuts"</h2>
+                    <dl>
+                        {SHORTCUTS
+                            .iter()
+                            .map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> })
+                            .collect_view()}
+                    </dl>
+                    <button on:click=move |_| open.set(false)>"Close"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

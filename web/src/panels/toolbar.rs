@@ -1,0 +1,159 @@
+//! The toolbar: undo and redo, zoom and fit, import, export and clear, and the shortcut overlay.
+
+use leptos::prelude::*;
+use vpcplay_core::model::{Document, load};
+use wasm_bindgen::JsCast;
+
+use crate::canvas::geometry::{Point, Viewport};
+use crate::canvas::layout::{bounds, layout};
+use crate::state::{Editor, Tone};
+
+/// Shows the whole topology: the zoom and pan that fit every object in the canvas.
+pub fn fit_to_view(ed: Editor) {
+    let Some(content) = ed.doc.with_untracked(|d| bounds(&layout(d))) else {
+        ed.viewport.set(Viewport::default());
+        return;
+    };
+    let size = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-panel='canvas']").ok().flatten())
+        .map(|el| el.get_bounding_client_rect())
+        .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
+    ed.viewport
+        .set(Viewport::fit(content, size.0, size.1, 32.0));
+}
+
+/// Zooms about the middle of the canvas.
+pub fn zoom_by(ed: Editor, factor: f64) {
+    let size = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-panel='canvas']").ok().flatten())
+        .map(|el| el.get_bounding_client_rect())
+        .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
+    ed.viewport
+        .update(|v| *v = v.zoom_at(Point::new(size.0 / 2.0, size.1 / 2.0), factor));
+}
+
+/// Offers the document as a download named after it.
+fn export(ed: Editor) -> Result<(), String> {
+    let (json, name) = ed.doc.with_untracked(|d| {
+        (
+            d.to_json(),
+            d.name.clone().unwrap_or_else(|| "topology".to_string()),
+        )
+    });
+    let parts = js_sys_array(&json);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not offer the file".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .unchecked_into();
+    a.set_href(&url);
+    let file: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    a.set_download(&format!("{file}.vpcplay.json"));
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let parts = web_sys::js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(text));
+    parts.into()
+}
+
+/// Reads a chosen file and, when it is a topology, opens it as one undoable step.
+fn import(ed: Editor, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => {
+                ed.say(Tone::Error, format!("`{name}` could not be read"));
+                return;
+            }
+        };
+        match load(&text) {
+            Ok(doc) => {
+                ed.replace(doc);
+                ed.say(Tone::Info, format!("opened `{name}`"));
+                fit_to_view(ed);
+            }
+            Err(e) => ed.say(
+                Tone::Error,
+                format!("`{name}` is not a topology this playground can open: {e}"),
+            ),
+        }
+    });
+}
+
+/// The toolbar.
+#[component]
+pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
+    let ed = Editor::get();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let zoom_text = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Editor">
+            <button data-action="undo" title="Undo (Ctrl+Z)" disabled=move || !ed.can_undo() on:click=move |_| ed.undo()>
+                "Undo"
+            </button>
+            <button data-action="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !ed.can_redo() on:click=move |_| ed.redo()>
+                "Redo"
+            </button>
+            <span class="sep"></span>
+            <button data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out" on:click=move |_| zoom_by(ed, 1.0 / 1.25)>"−"</button>
+            <span class="zoom" aria-live="polite">{zoom_text}</span>
+            <button data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in" on:click=move |_| zoom_by(ed, 1.25)>"+"</button>
+            <button data-action="fit" title="Fit to view (0)" on:click=move |_| fit_to_view(ed)>"Fit"</button>
+            <span class="sep"></span>
+            <button data-action="import" title="Open a topology file" on:click=move |_| {
+                if let Some(input) = file_input.get() {
+                    input.click();
+                }
+            }>"Import"</button>
+            <input
+                type="file"
+                accept=".json,application/json"
+                class="hidden"
+                data-action="import-file"
+                node_ref=file_input
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        import(ed, file);
+                    }
+                    input.set_value("");
+                }
+            />
+            <button data-action="export" title="Save the topology as a file" on:click=move |_| {
+                if let Err(e) = export(ed) {
+                    ed.say(Tone::Error, e);
+                }
+            }>"Export"</button>
+            <button data-action="clear" title="Start from an empty canvas (undoable)" on:click=move |_| {
+                ed.replace(Document::new());
+                ed.say(Tone::Info, "cleared the canvas: Undo brings it back");
+            }>"Clear"</button>
+            <span class="sep"></span>
+            <button data-action="shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| shortcuts.update(|o| *o = !*o)>"?"</button>
+        </div>
+    }
+}
