@@ -3,7 +3,7 @@
 # what is missing or at the wrong version. Safe to run again and again.
 #
 #   rustup:   wasm32-unknown-unknown and thumbv7em-none-eabihf targets, rustfmt, clippy
-#   crates:   trunk (pinned), wasm-bindgen-cli (= the wasm-bindgen version in Cargo.lock)
+#   crates:   trunk and cargo-fuzz (pinned), wasm-bindgen-cli (= the wasm-bindgen version in Cargo.lock)
 #   Debian:   chromium, chromium-driver, brotli
 #   npm:      binaryen (wasm-opt 132) and playwright-core, from package-lock.json
 #   cargo:    every crate in Cargo.lock fetched, so trunk's offline builds find them
@@ -17,6 +17,7 @@ cd "$here"
 source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 
 say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*"; }
 
@@ -70,6 +71,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
   say "installing wasm-bindgen-cli $wb_version"
   # Not --locked: its lockfile names a webpki-roots release the registry does not serve.
   cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# cargo-fuzz, for the time-boxed fuzz run of the policy parser (scripts/fuzz-policy.sh).
+if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 # --- npm tools ---------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
 set -euo pipefail
 dist="${1:-dist}"
-budget="${BUNDLE_BUDGET:-150000}"
+# 320,000 bytes: the editor with the whole model, validation and policy checks measures about
+# 307,000 (the model's reading and validation alone are about 139,000). See README, "Bundle size".
+budget="${BUNDLE_BUDGET:-320000}"
 
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)

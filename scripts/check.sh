@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints on host and wasm32, the no_std proof,
-# native tests, browser tests, the scenario corpus, a release build, its size budget and the
-# end-to-end tests. Stops at the first failing step and exits non-zero.
+# native tests, the scenario corpus through the CLI, a time-boxed fuzz run, browser tests, a
+# release build, its size budget and the end-to-end tests. Stops at the first failing step and
+# exits non-zero.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/bootstrap.sh
@@ -35,6 +36,11 @@ step "clippy (wasm32)" cargo clippy --locked --workspace --all-targets --target 
 step "core is no_std (wasm32)" cargo build --locked -p vpcplay-core --no-default-features --target wasm32-unknown-unknown
 step "core is no_std (thumbv7em)" cargo build --locked -p vpcplay-core --no-default-features --target thumbv7em-none-eabihf
 step "native tests" cargo test --locked --workspace --features vpcplay-core/cli
+step "CLI build" cargo build --locked -p vpcplay-core --features cli
+export VPCPLAY_BIN="${CARGO_TARGET_DIR:-target}/debug/vpcplay"
+step "scenario corpus (vpcplay check)" "$VPCPLAY_BIN" check tests/scenarios
+step "examples validate (vpcplay validate)" bash -c 'for f in static/examples/*.json; do "$VPCPLAY_BIN" validate "$f" >/dev/null || { echo "invalid: $f"; exit 1; }; done'
+step "fuzz the policy parser (30 s)" scripts/fuzz-policy.sh 30
 step "browser tests (wasm-bindgen-test)" cargo test --locked -p vpcplay-web --target wasm32-unknown-unknown
 step "release build (trunk)" trunk build --release
 step "bundle budget" scripts/bundle-budget.sh dist

@@ -87,7 +87,7 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
 #[component]
 pub fn App() -> impl IntoView {
     let (doc, notice) = match storage::restore() {
-        Restored::Document(doc) => (doc, None),
+        Restored::Document(doc) => (*doc, None),
         Restored::Nothing => (load(STARTER).unwrap_or_else(|_| Document::new()), None),
         Restored::Unreadable(why) => (Document::new(), Some(why)),
         Restored::NoStorage => (

@@ -36,8 +36,8 @@ pub fn end_move_after_render(n: u32) {
             let end = format!("{MEASURE}-{n}-end");
             let _ = p.mark(&end);
             let _ = p.measure_with_start_mark_and_end_mark(MEASURE, &start, &end);
-            let _ = p.clear_marks_with_mark_name(&start);
-            let _ = p.clear_marks_with_mark_name(&end);
+            p.clear_marks_with_mark_name(&start);
+            p.clear_marks_with_mark_name(&end);
         }
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 0);

@@ -5,26 +5,42 @@ use vpcplay_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{
-    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit,
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+    PointerEvent, PointerEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh element of the test page and returns that element.
-fn mount_app() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
+/// Mounts a fresh app with an empty browser storage, so it starts from the starter topology.
+fn mount_app() -> (HtmlElement, impl Drop) {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let document = window.document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.style().set_property("height", "700px").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), App);
-    // The app lives as long as the page; unmounting at the end of the test is not wanted.
-    handle.forget();
-    host
+    struct Unmount<T>(Option<T>, HtmlElement);
+    impl<T> Drop for Unmount<T> {
+        fn drop(&mut self) {
+            drop(self.0.take());
+            self.1.remove();
+        }
+    }
+    (host.clone(), Unmount(Some(handle), host))
 }
 
-fn vpc(host: &HtmlElement) -> Element {
-    host.query_selector("[data-object-id='vpc-1']")
+/// Lets the reactive system run every update that is queued (they chain over a few ticks).
+async fn settle() {
+    for _ in 0..4 {
+        leptos::task::tick().await;
+    }
+}
+
+fn find(host: &HtmlElement, selector: &str) -> Element {
+    host.query_selector(selector)
         .unwrap()
-        .expect("the VPC is drawn")
+        .unwrap_or_else(|| panic!("`{selector}` is drawn"))
 }
 
 fn pointer(kind: &str, x: i32, y: i32) -> PointerEvent {
@@ -37,69 +53,131 @@ fn pointer(kind: &str, x: i32, y: i32) -> PointerEvent {
     PointerEvent::new_with_event_init_dict(kind, &init).unwrap()
 }
 
+fn key(target: &Element, name: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn transform(host: &HtmlElement, id: &str) -> String {
+    find(host, &format!("[data-object-id='{id}']"))
+        .get_attribute("transform")
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn the_vpc_label_comes_from_the_core() {
-    let host = mount_app();
-    leptos::task::tick().await;
-    let text = vpc(&host).text_content().unwrap();
+    let (host, _app) = mount_app();
+    settle().await;
+    let text = find(&host, "[data-object-id='vpc-1']")
+        .text_content()
+        .unwrap();
     assert!(
         text.contains("10.0.0.0/16 · 65,536 addresses"),
         "label was {text:?}"
     );
-    assert!(
-        host.query_selector("[data-panel='canvas']")
-            .unwrap()
-            .is_some()
-    );
+    find(&host, "[data-panel='canvas']");
+    find(&host, "[data-panel='inspector']");
+    find(&host, "[data-palette-kind='target_group']");
 }
 
 #[wasm_bindgen_test]
 async fn dragging_moves_the_vpc_by_the_pointer_delta() {
-    let host = mount_app();
-    leptos::task::tick().await;
-    let node = vpc(&host);
-    assert_eq!(
-        node.get_attribute("transform").as_deref(),
-        Some("translate(80 60)")
-    );
+    let (host, _app) = mount_app();
+    settle().await;
+    let node = find(&host, "[data-object-id='vpc-1']");
+    assert_eq!(transform(&host, "vpc-1"), "translate(80 60)");
     node.dispatch_event(&pointer("pointerdown", 200, 150))
         .unwrap();
     node.dispatch_event(&pointer("pointermove", 260, 190))
         .unwrap();
     node.dispatch_event(&pointer("pointerup", 260, 190))
         .unwrap();
-    leptos::task::tick().await;
-    assert_eq!(
-        node.get_attribute("transform").as_deref(),
-        Some("translate(140 100)")
-    );
+    settle().await;
+    assert_eq!(transform(&host, "vpc-1"), "translate(140 100)");
     // After the pointer is released, moves no longer drag.
+    let node = find(&host, "[data-object-id='vpc-1']");
     node.dispatch_event(&pointer("pointermove", 400, 400))
         .unwrap();
-    leptos::task::tick().await;
-    assert_eq!(
-        node.get_attribute("transform").as_deref(),
-        Some("translate(140 100)")
-    );
+    settle().await;
+    assert_eq!(transform(&host, "vpc-1"), "translate(140 100)");
 }
 
 #[wasm_bindgen_test]
-async fn arrow_keys_move_the_focused_vpc() {
-    let host = mount_app();
-    leptos::task::tick().await;
-    let node = vpc(&host);
-    for key in ["ArrowRight", "ArrowRight", "ArrowDown"] {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        node.dispatch_event(&ev).unwrap();
+async fn arrow_keys_move_the_selection() {
+    let (host, _app) = mount_app();
+    settle().await;
+    let node = find(&host, "[data-object-id='vpc-1']");
+    node.dispatch_event(&pointer("pointerdown", 200, 150))
+        .unwrap();
+    node.dispatch_event(&pointer("pointerup", 200, 150))
+        .unwrap();
+    settle().await;
+    for k in ["ArrowRight", "ArrowRight", "ArrowDown"] {
+        key(&find(&host, "[data-object-id='vpc-1']"), k);
+        settle().await;
     }
-    leptos::task::tick().await;
+    assert_eq!(transform(&host, "vpc-1"), "translate(100 70)");
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_the_palette_places_a_subnet_in_the_selected_vpc_and_undo_removes_it() {
+    let (host, _app) = mount_app();
+    settle().await;
+    let vpc = find(&host, "[data-object-id='vpc-1']");
+    vpc.dispatch_event(&pointer("pointerdown", 200, 150))
+        .unwrap();
+    vpc.dispatch_event(&pointer("pointerup", 200, 150)).unwrap();
+    settle().await;
+    key(&find(&host, "[data-palette-kind='subnet']"), "Enter");
+    settle().await;
+    let subnet = find(&host, "[data-object-id='subnet-1']");
+    assert!(subnet.text_content().unwrap().contains("10.0.0.0/24"));
+
+    // The inspector shows the new subnet; an invalid CIDR is refused with the core's words.
+    let input: HtmlInputElement =
+        find(&host, "[data-panel='inspector'] [data-field='cidr'] input").unchecked_into();
     assert_eq!(
-        node.get_attribute("transform").as_deref(),
-        Some("translate(100 70)")
+        input.value(),
+        "10.0.0.0/24",
+        "{}",
+        find(&host, "[data-panel='inspector']").outer_html()
     );
+    input.set_value("10.0.0.0/33");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    settle().await;
+    let error = find(&host, "[data-field='cidr'] .field-error")
+        .text_content()
+        .unwrap();
+    assert!(
+        error.contains("`10.0.0.0/33` is not a CIDR block"),
+        "error was {error:?}"
+    );
+    assert!(
+        find(&host, "[data-object-id='subnet-1']")
+            .text_content()
+            .unwrap()
+            .contains("10.0.0.0/24")
+    );
+
+    let undo: HtmlElement = find(&host, "[data-action='undo']").unchecked_into();
+    undo.click();
+    settle().await;
+    assert!(
+        host.query_selector("[data-object-id='subnet-1']")
+            .unwrap()
+            .is_none()
+    );
+    let redo: HtmlElement = find(&host, "[data-action='redo']").unchecked_into();
+    redo.click();
+    settle().await;
+    find(&host, "[data-object-id='subnet-1']");
 }
 
 #[wasm_bindgen_test]
@@ -108,4 +186,18 @@ fn bad_cidr_text_becomes_a_readable_label() {
         vpcplay_web::canvas::vpc_label("10.0.0.7/16"),
         "`10.0.0.7/16` has host bits set past its prefix length: did you mean `10.0.0.0/16`?"
     );
+}
+
+/// The same document and request give byte-for-byte the same trace in the browser as natively
+/// (tests/tests/trace_golden.rs compares the native trace with the same file).
+#[wasm_bindgen_test]
+fn a_trace_in_wasm_equals_the_native_golden_trace() {
+    use vpcplay_core::model::Topology;
+    use vpcplay_core::trace::{Request, trace};
+    let text =
+        include_str!("../../tests/scenarios/s41-resource-configuration-port-range/topology.json");
+    let topology = Topology::from_json(text).unwrap();
+    let flow = &topology.document().flows[0];
+    let got = trace(&topology, &Request::from(&flow.request)).to_json();
+    assert_eq!(got, include_str!("../../tests/golden/s41-trace.json"));
 }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 use super::EditError;
 use super::palette::item_for;
 use super::structure::drawn;
+use crate::model::codec::{from_text, to_text};
 use crate::model::common::Position;
 use crate::model::{Document, Kind};
 use crate::net::Cidr;
@@ -188,7 +189,7 @@ pub fn create(
 /// Reads the new object through the document format, so it gets exactly the defaults a
 /// hand-written document would.
 fn from_fields<T: DeserializeOwned>(value: Value, kind: Kind) -> Result<T, EditError> {
-    serde_json::from_value(value).map_err(|_| EditError::NotDrawable { kind })
+    from_text(to_text(&value).as_bytes()).map_err(|_| EditError::NotDrawable { kind })
 }
 
 /// The id prefix AWS uses for the kind, or a readable stand-in.

@@ -3,6 +3,7 @@
 use alloc::string::{String, ToString};
 
 use super::EditError;
+use crate::model::codec::{from_text, pretty, to_text};
 use crate::model::{Document, Kind};
 
 /// Calls `$body` with `$list` bound to the document list holding objects of `$kind`.
@@ -96,7 +97,7 @@ macro_rules! with_list {
 
 /// Reads `json` as an object of the same type as the list's.
 fn parse_like<T: serde::de::DeserializeOwned>(_list: &[T], json: &str) -> Result<T, EditError> {
-    serde_json::from_str(json).map_err(|e| EditError::BadObject {
+    from_text(json.as_bytes()).map_err(|e| EditError::BadObject {
         detail: alloc::format!("{e}"),
     })
 }
@@ -118,9 +119,7 @@ pub fn object_json(doc: &Document, id: &str) -> Result<String, EditError> {
             .iter()
             .find(|o| o.id.as_str() == id)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        serde_json::to_string_pretty(obj).map_err(|e| EditError::BadObject {
-            detail: e.to_string(),
-        })
+        Ok(pretty(&to_text(obj)))
     })
 }
 
@@ -146,13 +145,20 @@ pub fn replace_object(doc: &mut Document, id: &str, json: &str) -> Result<(), Ed
     })
 }
 
-/// Reads `value` as an object of the same type as the list's.
+/// Reads `value` as an object of the same type as the list's. The value was built here, not
+/// typed by a person, so the reader's line and column would point nowhere useful: they are left
+/// out of the message.
 fn value_like<T: serde::de::DeserializeOwned>(
     _list: &[T],
     value: serde_json::Value,
 ) -> Result<T, EditError> {
-    serde_json::from_value(value).map_err(|e| EditError::BadObject {
-        detail: alloc::format!("{e}"),
+    from_text(to_text(&value).as_bytes()).map_err(|e| {
+        let text = alloc::format!("{e}");
+        let detail = match text.rfind(" at line ") {
+            Some(cut) => text.get(..cut).unwrap_or(&text).into(),
+            None => text,
+        };
+        EditError::BadObject { detail }
     })
 }
 
@@ -166,8 +172,10 @@ pub fn field(doc: &Document, id: &str, key: &str) -> Result<Option<serde_json::V
             .iter()
             .find(|o| o.id.as_str() == id)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let value = serde_json::to_value(obj).map_err(|e| EditError::BadObject {
-            detail: e.to_string(),
+        let value = from_text::<serde_json::Value>(to_text(obj).as_bytes()).map_err(|e| {
+            EditError::BadObject {
+                detail: e.to_string(),
+            }
         })?;
         Ok(value.get(key).cloned())
     })
@@ -197,9 +205,12 @@ pub fn set_field(
         let current = list
             .get(slot)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let mut object = serde_json::to_value(current).map_err(|e| EditError::BadObject {
-            detail: e.to_string(),
-        })?;
+        let mut object =
+            from_text::<serde_json::Value>(to_text(current).as_bytes()).map_err(|e| {
+                EditError::BadObject {
+                    detail: e.to_string(),
+                }
+            })?;
         if let Some(map) = object.as_object_mut() {
             match value {
                 Some(v) => {
@@ -267,7 +278,7 @@ fn object_value(doc: &Document, id: &str, kind: Kind) -> Result<serde_json::Valu
             .iter()
             .find(|o| o.id.as_str() == id)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        serde_json::to_value(obj).map_err(|e| EditError::BadObject {
+        from_text::<serde_json::Value>(to_text(obj).as_bytes()).map_err(|e| EditError::BadObject {
             detail: e.to_string(),
         })
     })

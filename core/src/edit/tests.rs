@@ -280,6 +280,10 @@ fn fields_are_set_through_the_document_format() {
     .unwrap_err()
     .to_string();
     assert!(e.contains("`10.0.7.0/33` is not a CIDR block"), "{e}");
+    assert!(
+        !e.contains(" at line "),
+        "no position inside text nobody typed: {e}"
+    );
     assert!(set_field(&mut doc, &vpc, "id", Some(serde_json::json!("x"))).is_err());
     assert_eq!(doc, before);
     set_field(&mut doc, &vpc, "name", Some(serde_json::json!("shop"))).unwrap();
@@ -302,4 +306,13 @@ fn duplicates_get_fresh_ids_places_and_address_blocks() {
     assert_eq!(doc.vpcs[1].cidrs[0].to_string(), "10.1.0.0/16");
     assert_eq!(doc.subnets[1].cidr.to_string(), "10.0.1.0/24");
     assert_eq!(errors(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn field_reads_the_created_subnet() {
+    let (doc, _, subnet, _) = small();
+    assert_eq!(
+        field(&doc, &subnet, "cidr").unwrap(),
+        Some(serde_json::json!("10.0.0.0/24"))
+    );
 }

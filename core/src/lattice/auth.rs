@@ -26,9 +26,8 @@ use alloc::vec::Vec;
 use super::{Client, Run, Step, region_of};
 use crate::model::flow::{Principal, RequestProtocol};
 use crate::model::lattice::{AuthType, Listener, ListenerProtocol, Service};
-use crate::policy::{
-    Caller, DecisionKind, Policy, Request as PolicyRequest, authorize, explain, parse_policy,
-};
+use crate::policy::{Caller, DecisionKind, Policy, Request as PolicyRequest, authorize, explain};
+use crate::trace::index::{ParsedPolicy, PolicyOf};
 use crate::trace::{Blocked, ComponentKind, ReasonCode};
 
 /// Identity policies of signed callers, by principal ARN.
@@ -206,18 +205,21 @@ pub(crate) fn check(
             },
         });
     }
+    // The policies were parsed once with the index; a network missing from the document has none.
+    let ix = run.ix;
+    let sn_policy = sn.and_then(|n| ix.policy(PolicyOf::ServiceNetwork, n.id.as_str()));
     findings.push(level(
         AuthLevel::ServiceNetwork,
         network,
         sn_type,
-        sn.and_then(|n| n.auth_policy.as_ref()),
+        sn_policy,
         &pr,
     ));
     findings.push(level(
         AuthLevel::Service,
         service.id.as_str(),
         service.auth_type,
-        service.auth_policy.as_ref(),
+        ix.policy(PolicyOf::Service, service.id.as_str()),
         &pr,
     ));
     for f in &findings {
@@ -293,7 +295,7 @@ fn level(
     level: AuthLevel,
     id: &str,
     auth: AuthType,
-    policy: Option<&serde_json::Value>,
+    policy: Option<&ParsedPolicy>,
     pr: &PolicyRequest,
 ) -> Finding {
     let finding = |kind, why: String, cites| Finding {
@@ -314,8 +316,8 @@ fn level(
             String::from("auth type AWS_IAM with no auth policy denies every request"),
             "R-AUTH-05",
         ),
-        (AuthType::AwsIam, Some(json)) => match parse_policy(&json.to_string()) {
-            Ok(p) => evaluate(level, id, &p, pr, "R-AUTH-04"),
+        (AuthType::AwsIam, Some(parsed)) => match parsed {
+            Ok(p) => evaluate(level, id, p, pr, "R-AUTH-04"),
             Err(e) => finding(
                 DecisionKind::ImplicitDeny,
                 format!("the auth policy does not parse ({e}), so nothing allows the request"),

@@ -120,14 +120,12 @@ impl Document {
 
     /// The document as pretty-printed JSON, in the current version.
     pub fn to_json(&self) -> String {
-        // INVARIANT: serialising cannot fail: every map key is a string, and serde_json writes
-        // non-finite numbers as `null` instead of failing.
-        serde_json::to_string_pretty(&WithVersion(self)).unwrap_or_default()
+        super::codec::pretty(&self.to_json_compact())
     }
 
     /// The document as compact JSON, in the current version.
     pub fn to_json_compact(&self) -> String {
-        serde_json::to_string(&WithVersion(self)).unwrap_or_default()
+        super::codec::to_text(&WithVersion(self))
     }
 }
 
@@ -246,7 +244,7 @@ pub fn load_slice(bytes: &[u8]) -> Result<Document, LoadError> {
         return Err(LoadError::Empty);
     }
     match read_version(bytes)? {
-        1 => serde_json::from_slice::<Document>(bytes)
+        1 => super::codec::from_text::<Document>(bytes)
             .map(|mut doc| {
                 doc.version = CURRENT_VERSION;
                 doc

@@ -13,6 +13,7 @@
 //! policy engine reads them.
 
 pub mod account;
+pub mod codec;
 pub mod common;
 pub mod compute;
 pub mod diagnostic;

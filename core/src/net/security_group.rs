@@ -72,7 +72,69 @@ pub fn rule_matches<'p>(
     }
 }
 
+/// The rule that admitted a packet, by reference; [`Match::allowed`] puts it in words.
+#[derive(Clone, Copy, Debug)]
+pub struct Match<'g> {
+    pub group: &'g SecurityGroup,
+    /// The rule's position in the group's inbound or outbound list.
+    pub index: usize,
+    pub rule: &'g SgRule,
+    pub direction: Direction,
+}
+
+impl Match<'_> {
+    /// The rule in words, such as `sg-db inbound #0: tcp 5432 from sg-rgw`.
+    pub fn text(&self) -> String {
+        format!(
+            "{} {} #{}: {}",
+            self.group.id,
+            self.direction.word(),
+            self.index,
+            describe(self.rule, self.direction)
+        )
+    }
+
+    /// The match with its rule in words.
+    pub fn allowed(&self) -> Allowed {
+        Allowed {
+            group: self.group.id.as_str().into(),
+            index: self.index,
+            text: self.text(),
+        }
+    }
+}
+
 /// The first rule, over all `groups`, that admits the packet; `None` means the groups drop it.
+/// Nothing is put in words, so callers that only need the decision pay for no text.
+pub fn first_match<'g, 'p>(
+    groups: impl IntoIterator<Item = &'g SecurityGroup>,
+    direction: Direction,
+    protocol: Protocol,
+    port: u16,
+    peer: Peer<'_>,
+    prefix_list: &dyn Fn(&str) -> Option<&'p [Cidr]>,
+) -> Option<Match<'g>> {
+    for g in groups {
+        let rules = match direction {
+            Direction::Ingress => &g.ingress,
+            Direction::Egress => &g.egress,
+        };
+        for (index, rule) in rules.iter().enumerate() {
+            if rule_matches(rule, protocol, port, peer, prefix_list) {
+                return Some(Match {
+                    group: g,
+                    index,
+                    rule,
+                    direction,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The first rule, over all `groups`, that admits the packet, in words; `None` means the groups
+/// drop it.
 pub fn evaluate<'g, 'p>(
     groups: impl IntoIterator<Item = &'g SecurityGroup>,
     direction: Direction,
@@ -81,27 +143,7 @@ pub fn evaluate<'g, 'p>(
     peer: Peer<'_>,
     prefix_list: &dyn Fn(&str) -> Option<&'p [Cidr]>,
 ) -> Option<Allowed> {
-    for g in groups {
-        let rules = match direction {
-            Direction::Ingress => &g.ingress,
-            Direction::Egress => &g.egress,
-        };
-        for (index, rule) in rules.iter().enumerate() {
-            if rule_matches(rule, protocol, port, peer, prefix_list) {
-                return Some(Allowed {
-                    group: g.id.as_str().into(),
-                    index,
-                    text: format!(
-                        "{} {} #{index}: {}",
-                        g.id,
-                        direction.word(),
-                        describe(rule, direction)
-                    ),
-                });
-            }
-        }
-    }
-    None
+    first_match(groups, direction, protocol, port, peer, prefix_list).map(|m| m.allowed())
 }
 
 /// A rule in words: `tcp 443 from 10.0.0.0/16`.

@@ -7,8 +7,9 @@ use alloc::string::{String, ToString};
 use core::net::IpAddr;
 
 use crate::model::flow::Principal;
-use crate::policy::{Caller, DecisionKind, Request as PolicyRequest, authorize, parse_policy};
+use crate::policy::{Caller, DecisionKind, Request as PolicyRequest, authorize};
 use crate::trace::Request;
+use crate::trace::index::ParsedPolicy;
 
 /// The AWS API call a request stands for, as a policy sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,9 +64,10 @@ pub(crate) struct PolicyOutcome {
     pub(crate) statement: String,
 }
 
-/// Evaluates an endpoint policy; the default full-access policy when none is attached.
+/// Evaluates an endpoint policy, parsed once with the trace index; the default full-access
+/// policy when none is attached.
 pub(crate) fn evaluate(
-    policy: Option<&serde_json::Value>,
+    policy: Option<&ParsedPolicy>,
     req: &Request,
     call: &ApiCall,
     context: &[(&str, &str)],
@@ -77,7 +79,7 @@ pub(crate) fn evaluate(
             statement: String::from("the default endpoint policy (full access)"),
         };
     };
-    let parsed = match parse_policy(&policy.to_string()) {
+    let parsed = match policy {
         Ok(p) => p,
         Err(e) => {
             return PolicyOutcome {
@@ -97,7 +99,7 @@ pub(crate) fn evaluate(
     if let Some(ip) = source_ip {
         pr.set("aws:VpcSourceIp", [ip.to_string()]);
     }
-    let decision = authorize(core::slice::from_ref(&parsed), &pr);
+    let decision = authorize(core::slice::from_ref(parsed), &pr);
     let label = |i: usize| {
         let st = parsed.statements.iter().find(|s| s.index == i);
         match st.and_then(|s| s.sid.clone()) {

@@ -11,6 +11,7 @@ use crate::model::endpoint::{GatewayEndpoint, split_service_name};
 use crate::model::vpc::Vpc;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
+use crate::trace::index::PolicyOf;
 use crate::trace::walk::{Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
@@ -26,7 +27,13 @@ impl<'i, 't> Walker<'i, 't> {
         let bucket = self.name_prefix.clone();
         let call = api_call(self.req, service, bucket.as_deref());
         let context = [("aws:SourceVpc", vpc.id.as_str()), ("aws:SourceVpce", id)];
-        let outcome = evaluate(g.policy.as_ref(), self.req, &call, &context, self.src);
+        let outcome = evaluate(
+            self.ix.policy(PolicyOf::GatewayEndpoint, id),
+            self.req,
+            &call,
+            &context,
+            self.src,
+        );
         if !outcome.allowed {
             return Err(Blocked::new(
                 id,

@@ -11,6 +11,7 @@ use crate::model::endpoint::{EndpointTarget, InterfaceEndpoint, split_service_na
 use crate::model::subnet::Subnet;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
+use crate::trace::index::PolicyOf;
 use crate::trace::walk::{Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
@@ -48,7 +49,13 @@ impl<'i, 't> Walker<'i, 't> {
                 let bucket = self.name_prefix.clone();
                 let call = api_call(self.req, service, bucket.as_deref());
                 let context = [("aws:SourceVpc", e.vpc.as_str()), ("aws:SourceVpce", id)];
-                let outcome = evaluate(e.policy.as_ref(), self.req, &call, &context, self.src);
+                let outcome = evaluate(
+                    self.ix.policy(PolicyOf::InterfaceEndpoint, id),
+                    self.req,
+                    &call,
+                    &context,
+                    self.src,
+                );
                 if !outcome.allowed {
                     return Err(Blocked::new(
                         id,

@@ -1,10 +1,11 @@
 //! What the walker looks up, computed once per topology: who owns each address in each VPC,
 //! the addresses the document leaves out, DNS records, prefix lists, route tables by subnet and
-//! the default security group of each VPC. A reachability matrix builds it once for all pairs.
+//! the default security group of each VPC, and every auth and endpoint policy parsed. A
+//! reachability matrix or a batch run builds it once for all its requests.
 
 use alloc::collections::BTreeMap;
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::net::IpAddr;
 
@@ -32,6 +33,23 @@ use crate::net::Cidr;
 use crate::net::address::derive_host;
 use crate::net::aws_ranges::known_aws_prefix_lists;
 use crate::net::dns::{DnsTable, Scope};
+use crate::policy::{Policy, PolicyParseError, parse_policy};
+
+/// A policy of the document, parsed, or why its JSON does not parse.
+pub type ParsedPolicy = Result<Policy, PolicyParseError>;
+
+/// What a policy of the document is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PolicyOf {
+    /// The auth policy of a service network.
+    ServiceNetwork,
+    /// The auth policy of a VPC Lattice service.
+    Service,
+    /// The endpoint policy of a gateway endpoint.
+    GatewayEndpoint,
+    /// The endpoint policy of an interface endpoint.
+    InterfaceEndpoint,
+}
 
 /// What holds an address inside a VPC.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +80,8 @@ pub struct Index<'t> {
     default_account: &'t str,
     default_region: &'t str,
     pub prefix_lists: BTreeMap<String, Vec<Cidr>>,
-    owners: BTreeMap<(&'t str, IpAddr), Owner<'t>>,
+    /// By address first, so a lookup compares VPC ids only between equal addresses.
+    owners: BTreeMap<(IpAddr, &'t str), Owner<'t>>,
     /// Addresses by `(object id, subnet id)`; for instances and databases the subnet is their own.
     addresses: BTreeMap<(&'t str, &'t str), IpAddr>,
     pub dns: DnsTable<Answer<'t>>,
@@ -70,6 +89,8 @@ pub struct Index<'t> {
     /// Gateway endpoints by the route tables that carry their prefix-list route.
     gateway_routes: BTreeMap<&'t str, Vec<&'t GatewayEndpoint>>,
     default_groups: BTreeMap<&'t str, SecurityGroup>,
+    /// Every attached policy, parsed once, by what it is attached to and that object's id.
+    policies: BTreeMap<PolicyOf, BTreeMap<&'t str, ParsedPolicy>>,
 }
 
 impl<'t> Index<'t> {
@@ -96,6 +117,7 @@ impl<'t> Index<'t> {
             route_tables: BTreeMap::new(),
             gateway_routes: BTreeMap::new(),
             default_groups: BTreeMap::new(),
+            policies: BTreeMap::new(),
         };
         for pl in &doc.prefix_lists {
             ix.prefix_lists
@@ -105,7 +127,48 @@ impl<'t> Index<'t> {
         ix.index_routes();
         ix.index_dns();
         ix.index_default_groups();
+        ix.index_policies();
         ix
+    }
+
+    fn index_policies(&mut self) {
+        let doc = self.doc;
+        let attached = doc
+            .service_networks
+            .iter()
+            .map(|n| {
+                (
+                    PolicyOf::ServiceNetwork,
+                    n.id.as_str(),
+                    n.auth_policy.as_ref(),
+                )
+            })
+            .chain(
+                doc.services
+                    .iter()
+                    .map(|s| (PolicyOf::Service, s.id.as_str(), s.auth_policy.as_ref())),
+            )
+            .chain(
+                doc.gateway_endpoints
+                    .iter()
+                    .map(|g| (PolicyOf::GatewayEndpoint, g.id.as_str(), g.policy.as_ref())),
+            )
+            .chain(doc.interface_endpoints.iter().map(|e| {
+                (
+                    PolicyOf::InterfaceEndpoint,
+                    e.id.as_str(),
+                    e.policy.as_ref(),
+                )
+            }));
+        for (of, id, json) in attached {
+            if let Some(json) = json {
+                self.policies
+                    .entry(of)
+                    .or_default()
+                    .entry(id)
+                    .or_insert_with(|| parse_policy(&json.to_string()));
+            }
+        }
     }
 
     fn place_addresses(&mut self) {
@@ -160,7 +223,7 @@ impl<'t> Index<'t> {
     }
 
     fn claim(&mut self, s: &'t Subnet, id: &'t str, ip: IpAddr, owner: Owner<'t>) {
-        self.owners.entry((s.vpc.as_str(), ip)).or_insert(owner);
+        self.owners.entry((ip, s.vpc.as_str())).or_insert(owner);
         self.addresses.insert((id, s.id.as_str()), ip);
     }
 
@@ -168,7 +231,7 @@ impl<'t> Index<'t> {
         let vpc = s.vpc.as_str();
         let key = format!("{id}@{}", s.id);
         let owners = &self.owners;
-        if let Some(ip) = derive_host(&s.cidr, &key, |ip| owners.contains_key(&(vpc, ip))) {
+        if let Some(ip) = derive_host(&s.cidr, &key, |ip| owners.contains_key(&(ip, vpc))) {
             self.claim(s, id, ip, owner);
         }
     }
@@ -338,7 +401,7 @@ impl<'t> Index<'t> {
 
     /// What holds `ip` in `vpc`.
     pub fn owner(&self, vpc: &'t str, ip: IpAddr) -> Option<Owner<'t>> {
-        self.owners.get(&(vpc, ip)).copied()
+        self.owners.get(&(ip, vpc)).copied()
     }
 
     /// The address of `object` in `subnet`.
@@ -389,6 +452,11 @@ impl<'t> Index<'t> {
         self.topology
             .security_group(id)
             .or_else(|| self.default_groups.get(vpc).filter(|g| g.id.as_str() == id))
+    }
+
+    /// The policy attached to the object `id`, parsed; `None` when it has none.
+    pub fn policy(&self, of: PolicyOf, id: &str) -> Option<&ParsedPolicy> {
+        self.policies.get(&of)?.get(id)
     }
 
     /// The AWS-managed prefix list that holds `ip`, by service name.

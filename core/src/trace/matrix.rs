@@ -10,7 +10,7 @@ use super::index::Index;
 use super::reason::ReasonCode;
 use super::request::Request;
 use super::verdict::Verdict;
-use super::walk::walk;
+use super::walk::{start, walk_from};
 use crate::model::Topology;
 use crate::model::flow::RequestProtocol;
 
@@ -29,6 +29,22 @@ pub struct Matrix {
     pub sources: Vec<String>,
     pub destinations: Vec<String>,
     pub cells: Vec<Cell>,
+}
+
+impl Cell {
+    /// The cell a verdict fills.
+    pub fn of(verdict: &Verdict) -> Self {
+        match verdict {
+            Verdict::Delivered { .. } | Verdict::FixedResponse { .. } => Self {
+                delivered: true,
+                code: None,
+            },
+            Verdict::Blocked(b) => Self {
+                delivered: false,
+                code: Some(b.code),
+            },
+        }
+    }
 }
 
 impl Matrix {
@@ -70,24 +86,62 @@ pub fn reachability(topology: &Topology, protocol: RequestProtocol, port: u16) -
     let mut req = Request::new("", "", protocol, Some(port));
     for s in &sources {
         req.from.clone_from(s);
+        // The source's subnet, address and groups are the same for every destination.
+        let started = start(&ix, &req);
         for d in &destinations {
             req.to.clone_from(d);
-            let t = walk(&ix, &req, false);
-            cells.push(match t.verdict {
-                Verdict::Delivered { .. } | Verdict::FixedResponse { .. } => Cell {
-                    delivered: true,
-                    code: None,
-                },
-                Verdict::Blocked(b) => Cell {
-                    delivered: false,
-                    code: Some(b.code),
-                },
-            });
+            let t = walk_from(&ix, &req, false, started.clone());
+            cells.push(Cell::of(&t.verdict));
         }
     }
     Matrix {
         sources,
         destinations,
         cells,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic::generate;
+
+    /// The matrix looks each source up once and records no hops; every cell must still be the
+    /// verdict of a full, recorded trace of the same pair.
+    #[test]
+    fn matrix_equals_full_traces() {
+        let cases = [
+            (RequestProtocol::Tcp, 443),
+            (RequestProtocol::Tcp, 22),
+            (RequestProtocol::Https, 443),
+            (RequestProtocol::Tcp, 8080),
+        ];
+        let (mut delivered, mut blocked) = (0, 0);
+        for seed in [1, 7, 42] {
+            let topology = Topology::try_from(generate(180, seed)).unwrap();
+            let ix = Index::build(&topology);
+            for (protocol, port) in cases {
+                let m = reachability(&topology, protocol, port);
+                assert!(!m.cells.is_empty());
+                delivered += m.delivered();
+                blocked += m.cells.len() - m.delivered();
+                assert_eq!(m.cells.len(), m.sources.len() * m.destinations.len());
+                for (s, from) in m.sources.iter().enumerate() {
+                    for (d, to) in m.destinations.iter().enumerate() {
+                        let req = Request::new(from, to, protocol, Some(port));
+                        let full = crate::trace::trace_with(&ix, &req);
+                        assert_eq!(
+                            m.cell(s, d),
+                            Some(Cell::of(&full.verdict)),
+                            "seed {seed}, {protocol:?} {port}: {from} -> {to}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            delivered > 0 && blocked > 0,
+            "{delivered} delivered, {blocked} blocked"
+        );
     }
 }

@@ -31,7 +31,7 @@ use serde::Serialize;
 
 pub use check::{check_flow, compare, describe};
 pub use hop::{ComponentKind, Hop, Packet};
-pub use index::Index;
+pub use index::{Index, ParsedPolicy, PolicyOf};
 pub use matrix::{Cell, Matrix, reachability};
 pub use reason::ReasonCode;
 pub use request::Request;

@@ -78,19 +78,20 @@ impl<'i, 't> Walker<'i, 't> {
                 format!("no route in `{table_id}` matches {ip}"),
             ));
         };
-        let route_text = match chosen.target {
-            Next::Local => format!("{} -> local", chosen.block),
-            Next::Listed(target) => format!("{} -> {}", chosen.block, target_id(target)),
-            Next::Gateway(g) => format!("prefix list {} ({}) -> {}", g.service, chosen.block, g.id),
-        };
         let cites = match chosen.target {
             Next::Gateway(_) => "R-GWE-04",
             _ => "R-VPC-01",
         };
-        let rt = route_text.clone();
         self.hop(ComponentKind::RouteTable, table_id, cites, || {
+            let route_text = match chosen.target {
+                Next::Local => format!("{} -> local", chosen.block),
+                Next::Listed(target) => format!("{} -> {}", chosen.block, target_id(target)),
+                Next::Gateway(g) => {
+                    format!("prefix list {} ({}) -> {}", g.service, chosen.block, g.id)
+                }
+            };
             (
-                format!("{ip} takes the most specific matching route, {rt}"),
+                format!("{ip} takes the most specific matching route, {route_text}"),
                 Some(route_text),
             )
         });

@@ -67,8 +67,19 @@ pub(crate) struct Walker<'i, 't> {
 
 /// Runs a request through a topology.
 pub(crate) fn walk(ix: &Index<'_>, req: &Request, record: bool) -> Trace {
+    walk_from(ix, req, record, start(ix, req))
+}
+
+/// Runs a request whose source [`start`] already looked up, so that many requests from one
+/// source (a row of the reachability matrix) look it up once.
+pub(crate) fn walk_from<'t>(
+    ix: &Index<'t>,
+    req: &Request,
+    record: bool,
+    started: Step<Start<'t>>,
+) -> Trace {
     let mut hops = Vec::new();
-    let verdict = match start(ix, req) {
+    let verdict = match started {
         Ok((subnet, vpc, src, groups)) => {
             let mut w = Walker {
                 ix,
@@ -94,9 +105,11 @@ pub(crate) fn walk(ix: &Index<'_>, req: &Request, record: bool) -> Trace {
     Trace { hops, verdict }
 }
 
-type Start<'t> = (&'t Subnet, &'t Vpc, IpAddr, Vec<String>);
+/// The source of a request: its subnet, VPC, address and security groups.
+pub(crate) type Start<'t> = (&'t Subnet, &'t Vpc, IpAddr, Vec<String>);
 
-fn start<'t>(ix: &Index<'t>, req: &Request) -> Step<Start<'t>> {
+/// Looks up the source of `req`.
+pub(crate) fn start<'t>(ix: &Index<'t>, req: &Request) -> Step<Start<'t>> {
     let t = ix.topology;
     let from = req.from.as_str();
     let bad = |message: String| Blocked::new(from, ReasonCode::InvalidSource, message);
@@ -210,9 +223,10 @@ impl<'i, 't> Walker<'i, 't> {
     }
 
     fn run(&mut self) -> Step<Verdict> {
-        let from = self.req.from.clone();
+        let req: &'i Request = self.req;
+        let from = req.from.as_str();
         let (src, subnet) = (self.src, self.home_subnet.id.as_str());
-        self.hop(ComponentKind::Instance, &from, "", || {
+        self.hop(ComponentKind::Instance, from, "", || {
             let ip = src.map(|a| a.to_string()).unwrap_or_default();
             (
                 format!("`{from}` ({ip}) in subnet {subnet} sends the request"),
@@ -232,15 +246,16 @@ impl<'i, 't> Walker<'i, 't> {
 
     /// Where `to` points: an address, an object, or a name resolved from the source VPC.
     fn destination(&mut self) -> Step<Target<'t>> {
-        let to = self.req.to.trim().to_string();
+        let req: &'i Request = self.req;
+        let to = req.to.trim();
         if let Ok(ip) = to.parse::<IpAddr>() {
             if let Some(host) = self.req.header("host") {
                 self.note_aws_name(&String::from(host));
             }
             return Ok(Target::Address(ip));
         }
-        if self.ix.topology.kind_of(&to).is_some() {
-            return self.object_destination(&to);
+        if self.ix.topology.kind_of(to).is_some() {
+            return self.object_destination(to);
         }
         if to.is_empty() || to.contains(|c: char| c.is_whitespace() || c == '/' || c == ':') {
             return Err(Blocked::new(
@@ -251,7 +266,7 @@ impl<'i, 't> Walker<'i, 't> {
                 ),
             ));
         }
-        self.resolve(&to)
+        self.resolve(to)
     }
 
     fn note_aws_name(&mut self, name: &str) {
@@ -513,10 +528,14 @@ impl<'i, 't> Walker<'i, 't> {
             return Ok(());
         }
         let vpc = self.home_vpc.id.as_str();
-        let ids: Vec<&str> = self.src_groups.iter().map(String::as_str).collect();
-        let groups: Vec<_> = ids.iter().filter_map(|g| self.ix.group(vpc, g)).collect();
-        let at = ids.first().map_or(vpc, |g| *g).to_string();
-        self.check_groups(&groups, Direction::Egress, ip, &[], self.req.port, &at)
+        let ix = self.ix;
+        // Taken out for the check (which does not read it) and put back, instead of copied.
+        let ids = core::mem::take(&mut self.src_groups);
+        let groups: Vec<_> = ids.iter().filter_map(|g| ix.group(vpc, g)).collect();
+        let at = ids.first().map_or(vpc, String::as_str);
+        let checked = self.check_groups(&groups, Direction::Egress, ip, &[], self.req.port, at);
+        self.src_groups = ids;
+        checked
     }
 
     /// Checks `groups` in one direction against the peer, and records the rule that allowed it.
@@ -540,14 +559,20 @@ impl<'i, 't> Walker<'i, 't> {
             [only] => only.id.as_str(),
             _ => owner,
         };
-        match security_group::evaluate(groups.iter().copied(), direction, proto, port, peer, &lists)
-        {
+        match security_group::first_match(
+            groups.iter().copied(),
+            direction,
+            proto,
+            port,
+            peer,
+            &lists,
+        ) {
             Some(allowed) => {
                 let word = direction.word();
-                self.hop(ComponentKind::SecurityGroup, &allowed.group.clone(), "R-VPC-04", || {
+                self.hop(ComponentKind::SecurityGroup, allowed.group.id.as_str(), "R-VPC-04", || {
                     (
                         format!("{word} {} {port} {} {peer_ip} allowed; the reply is allowed because the group is stateful", proto.as_str(), if direction == Direction::Ingress { "from" } else { "to" }),
-                        Some(allowed.text),
+                        Some(allowed.text()),
                     )
                 });
                 Ok(())
@@ -590,9 +615,12 @@ impl<'i, 't> Walker<'i, 't> {
         })?;
         let ix = self.ix;
         let groups = ix.groups(vpc, ids);
-        let peer: Vec<String> = self.src_groups.clone();
-        let peer: Vec<&str> = peer.iter().map(String::as_str).collect();
-        self.check_groups(&groups, Direction::Ingress, src, &peer, port, owner)
+        // Taken out for the check (which does not read it) and put back, instead of copied.
+        let owned = core::mem::take(&mut self.src_groups);
+        let peer: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let checked = self.check_groups(&groups, Direction::Ingress, src, &peer, port, owner);
+        self.src_groups = owned;
+        checked
     }
 
     /// Delivers to whatever holds `ip` inside `vpc`.

@@ -13,7 +13,7 @@ use vpcplay_core::model::{Document, Kind};
 use super::geometry::{Point, Rect};
 
 /// The size of an object that holds nothing.
-pub const LEAF: (f64, f64) = (168.0, 48.0);
+pub const LEAF: (f64, f64) = (184.0, 48.0);
 /// Space between a container's edge and its children.
 pub const PAD: f64 = 16.0;
 /// The height of a container's title strip.

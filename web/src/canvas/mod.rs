@@ -61,24 +61,6 @@ struct Drawn {
     warnings: usize,
 }
 
-impl Drawn {
-    fn key(&self) -> String {
-        let f = self.node.frame;
-        format!(
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}",
-            self.node.id,
-            f.origin.x,
-            f.origin.y,
-            f.width,
-            f.height,
-            self.title,
-            self.subtitle,
-            self.errors,
-            self.warnings
-        )
-    }
-}
-
 /// The point of a pointer event in the canvas element's own screen space.
 fn local_point(ev: &web_sys::PointerEvent) -> Point {
     let origin = ev
@@ -283,10 +265,10 @@ pub fn Canvas() -> impl IntoView {
             Gesture::Connect { from, .. } => {
                 rubber.set(None);
                 if let Some(to) = object_at(ev.client_x(), ev.client_y()) {
-                    if to != from {
-                        if let Some(done) = ed.edit(|doc| edit::connect(doc, &from, &to)) {
-                            ed.say(Tone::Info, done.summary);
-                        }
+                    if to != from
+                        && let Some(done) = ed.edit(|doc| edit::connect(doc, &from, &to))
+                    {
+                        ed.say(Tone::Info, done.summary);
                     }
                 } else {
                     ed.say(
@@ -388,11 +370,17 @@ pub fn Canvas() -> impl IntoView {
         }
     };
 
-    let node_view = move |d: Drawn| {
-        let id = d.node.id.clone();
-        let f = d.node.frame;
-        let kind = d.node.kind;
-        let container = d.node.is_container();
+    // Every object keeps its view for as long as it exists (keyed by id), so focus survives a
+    // move; what it shows is read reactively from `by_id`.
+    let by_id = Memo::new(move |_| {
+        drawn.with(|ds| {
+            ds.iter()
+                .map(|d| (d.node.id.clone(), d.clone()))
+                .collect::<BTreeMap<_, _>>()
+        })
+    });
+    let node_view = move |(id, kind): (String, Kind)| {
+        let container = layout::is_container(kind);
         let name = edit::PALETTE
             .iter()
             .find(|p| p.kind == kind)
@@ -403,36 +391,54 @@ pub fn Canvas() -> impl IntoView {
             if container { "container" } else { "leaf" },
             name
         );
+        let look = {
+            let id = id.clone();
+            Memo::new(move |_| by_id.with(|m| m.get(&id).cloned()))
+        };
+        let frame = move || look.with(|d| d.as_ref().map(|d| d.node.frame).unwrap_or_default());
         let id_sel = id.clone();
         let id_shift = id.clone();
         let id_focus = id.clone();
         let selected = move || ed.selection.with(|s| s.contains(&id_sel));
         let shifted = move || {
             let (dx, dy) = shift_of(&id_shift);
+            let f = frame();
             format!("translate({} {})", f.origin.x + dx, f.origin.y + dy)
         };
-        let aria = format!(
-            "{noun} {}{}",
-            d.title,
-            if d.subtitle.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", d.subtitle)
-            }
-        );
-        let badge = (d.errors + d.warnings > 0).then(|| {
-            let (cls, n) = if d.errors > 0 {
-                ("badge badge-error", d.errors)
-            } else {
-                ("badge badge-warning", d.warnings)
-            };
-            view! {
-                <g class=cls transform=format!("translate({} -8)", f.width - 10.0)>
-                    <circle r="10" />
-                    <text text-anchor="middle" y="4">{n}</text>
-                </g>
-            }
-        });
+        let title = move || look.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+        let subtitle =
+            move || look.with(|d| d.as_ref().map(|d| d.subtitle.clone()).unwrap_or_default());
+        let aria = move || {
+            let sub = subtitle();
+            format!(
+                "{noun} {}{}",
+                title(),
+                if sub.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {sub}")
+                }
+            )
+        };
+        let badge = move || {
+            let (errors, warnings, width) = look.with(|d| {
+                d.as_ref()
+                    .map_or((0, 0, 0.0), |d| (d.errors, d.warnings, d.node.frame.width))
+            });
+            (errors + warnings > 0).then(|| {
+                let (cls, n) = if errors > 0 {
+                    ("badge badge-error", errors)
+                } else {
+                    ("badge badge-warning", warnings)
+                };
+                view! {
+                    <g class=cls transform=format!("translate({} -8)", width - 10.0)>
+                        <circle r="10" />
+                        <text text-anchor="middle" y="4">{n}</text>
+                    </g>
+                }
+            })
+        };
         let icon_size = if container { 20.0 } else { 24.0 };
         view! {
             <g
@@ -450,15 +456,25 @@ pub fn Canvas() -> impl IntoView {
                     }
                 }
             >
-                <rect class="frame" width=f.width height=f.height rx=if container { 12 } else { 8 } />
+                <rect
+                    class="frame"
+                    width=move || frame().width
+                    height=move || frame().height
+                    rx=if container { 12 } else { 8 }
+                />
                 {icon(kind, 10.0, if container { 10.0 } else { 12.0 }, icon_size)}
                 <text class="title" x=if container { 38 } else { 42 } y=if container { 19 } else { 21 }>
-                    {d.title.clone()}
+                    {title}
                 </text>
                 <text class="subtitle" x=if container { 38 } else { 42 } y=if container { 34 } else { 38 }>
-                    {d.subtitle.clone()}
+                    {subtitle}
                 </text>
-                <circle class="handle" cx=f.width cy=if container { 20.0 } else { f.height / 2.0 } r="6">
+                <circle
+                    class="handle"
+                    cx=move || frame().width
+                    cy=move || if container { 20.0 } else { frame().height / 2.0 }
+                    r="6"
+                >
                     <title>"Drag to another object to connect"</title>
                 </circle>
                 {badge}
@@ -490,7 +506,13 @@ pub fn Canvas() -> impl IntoView {
             </defs>
             <g class="viewport" transform=transform>
                 <rect class="grid" x="-10000" y="-10000" width="20000" height="20000" fill="url(#grid)" />
-                <For each=move || drawn.get() key=Drawn::key children=node_view />
+                <For
+                    each=move || {
+                        boxes.with(|bs| bs.iter().map(|b| (b.id.clone(), b.kind)).collect::<Vec<_>>())
+                    }
+                    key=|(id, kind)| (id.clone(), *kind)
+                    children=node_view
+                />
                 <g class="links">
                     <For
                         each=move || links.get()

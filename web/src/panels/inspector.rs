@@ -209,6 +209,10 @@ fn fields(kind: Kind) -> &'static [Field] {
 fn shown(value: Option<&Value>, input: Input) -> String {
     match (value, input) {
         (None, Input::Flag { default }) => default.to_string(),
+        // The options list the format's default first.
+        (None, Input::Choice(options)) => options
+            .first()
+            .map_or_else(String::new, |o| (*o).to_string()),
         (None, _) => String::new(),
         (Some(Value::String(s)), _) => s.clone(),
         (Some(Value::Array(items)), Input::List) => items
@@ -430,6 +434,40 @@ fn Source(id: String) -> impl IntoView {
     }
 }
 
+/// The fields of one object.
+fn object_view(ed: Editor, id: String, kind: Kind) -> impl IntoView {
+    let label = PALETTE
+        .iter()
+        .find(|p| p.kind == kind)
+        .map_or("Object", |p| p.label);
+    let delete_id = id.clone();
+    view! {
+        <header>
+            {icon_svg(kind)}
+            <div>
+                <h2>{label}</h2>
+                <code class="object-id">{id.clone()}</code>
+            </div>
+        </header>
+        <FieldRow id=id.clone() field=f("name", "Name", Input::Text) />
+        {fields(kind)
+            .iter()
+            .map(|field| view! { <FieldRow id=id.clone() field=*field /> })
+            .collect_view()}
+        <Source id=id.clone() />
+        <button
+            class="danger"
+            on:click=move |_| {
+                let id = delete_id.clone();
+                ed.edit(move |d| Ok(edit::delete(d, &[id.as_str()])));
+                ed.selection.set(Vec::new());
+            }
+        >
+            "Delete"
+        </button>
+    }
+}
+
 /// The inspector panel.
 #[component]
 pub fn Inspector() -> impl IntoView {
@@ -449,52 +487,28 @@ pub fn Inspector() -> impl IntoView {
     let count = move || ed.selection.with(Vec::len);
     view! {
         <aside class="inspector" data-panel="inspector" aria-label="Inspector">
-            {move || match single.get() {
-                Some((id, kind)) => {
-                    let label = PALETTE
-                        .iter()
-                        .find(|p| p.kind == kind)
-                        .map_or("Object", |p| p.label);
-                    let delete_id = id.clone();
-                    view! {
-                        <header>
-                            {icon_svg(kind)}
-                            <div>
-                                <h2>{label}</h2>
-                                <code class="object-id">{id.clone()}</code>
-                            </div>
-                        </header>
-                        <FieldRow id=id.clone() field=f("name", "Name", Input::Text) />
-                        {fields(kind)
-                            .iter()
-                            .map(|field| view! { <FieldRow id=id.clone() field=*field /> })
-                            .collect_view()}
-                        <Source id=id.clone() />
-                        <button
-                            class="danger"
-                            on:click=move |_| {
-                                let id = delete_id.clone();
-                                ed.edit(move |d| Ok(edit::delete(d, &[id.as_str()])));
-                                ed.selection.set(Vec::new());
+            // Keyed by the object's id, so choosing another object builds fresh inputs instead
+            // of patching the previous object's ones.
+            <For
+                each=move || single.get().into_iter()
+                key=|(id, kind)| (id.clone(), *kind)
+                children=move |(id, kind)| object_view(ed, id, kind)
+            />
+            {move || {
+                (single.with(Option::is_none))
+                    .then(|| {
+                        if count() > 1 {
+                            view! { <p class="hint">{format!("{} objects selected", count())}</p> }
+                                .into_any()
+                        } else {
+                            view! {
+                                <p class="hint">
+                                    "Select an object to see its fields. Drag from the palette to place one; drag from an object's dot to another object to connect them."
+                                </p>
                             }
-                        >
-                            "Delete"
-                        </button>
-                    }
-                        .into_any()
-                }
-                None if count() > 1 => {
-                    view! { <p class="hint">{format!("{} objects selected", count())}</p> }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <p class="hint">
-                            "Select an object to see its fields. Drag from the palette to place one; drag from an object's dot to another object to connect them."
-                        </p>
-                    }
-                        .into_any()
-                }
+                                .into_any()
+                        }
+                    })
             }}
         </aside>
     }

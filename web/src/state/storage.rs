@@ -17,7 +17,7 @@ pub enum Restored {
     /// Nothing saved yet.
     Nothing,
     /// The saved document.
-    Document(Document),
+    Document(Box<Document>),
     /// A saved document that could not be read; it was kept under [`KEY_UNREADABLE`].
     Unreadable(String),
     /// The browser gives no storage (private mode, blocked by settings).
@@ -37,7 +37,7 @@ pub fn restore() -> Restored {
         return Restored::Nothing;
     };
     match load(&text) {
-        Ok(doc) => Restored::Document(doc),
+        Ok(doc) => Restored::Document(Box::new(doc)),
         Err(e) => {
             let _ = store.set_item(KEY_UNREADABLE, &text);
             let _ = store.remove_item(KEY);

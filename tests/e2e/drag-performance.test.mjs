@@ -1,0 +1,85 @@
+// Dragging a VPC that holds 50 objects, in a 500-object topology from `vpcplay gen`: every
+// pointermove (its handler and the DOM updates it causes) must finish within one 60 Hz frame.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { serveDist, launchBrowser, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The `vpcplay` binary: $VPCPLAY_BIN, or the debug build in the default target directory. */
+function vpcplay() {
+  const bin = process.env.VPCPLAY_BIN ?? 'target/debug/vpcplay';
+  assert.ok(existsSync(bin), `build the CLI first (cargo build -p vpcplay-core --features cli): ${bin}`);
+  return bin;
+}
+
+/** A generated 500-object topology whose first VPC is filled up to 50 objects. */
+function topology() {
+  const doc = JSON.parse(execFileSync(vpcplay(), ['gen', '--objects', '500', '--seed', '1'], { encoding: 'utf8' }));
+  const vpc = doc.vpcs[0];
+  const subnets = doc.subnets.filter((s) => s.vpc === vpc.id);
+  const inVpc = () => {
+    const bySubnet = new Set(subnets.map((s) => s.id));
+    const direct = ['route_tables', 'security_groups', 'internet_gateways', 'gateway_endpoints', 'interface_endpoints', 'load_balancers', 'resource_gateways', 'resource_endpoints', 'service_network_endpoints']
+      .flatMap((k) => (doc[k] ?? []).filter((o) => o.vpc === vpc.id));
+    const deep = ['instances', 'databases', 'nat_gateways'].flatMap((k) => (doc[k] ?? []).filter((o) => bySubnet.has(o.subnet)));
+    return subnets.length + direct.length + deep.length;
+  };
+  const subnet = subnets[0];
+  for (let n = 0; inVpc() < 50; n++) {
+    doc.instances.push({
+      id: `i-load-${n}`,
+      subnet: subnet.id,
+      position: { x: subnet.position.x + 16 + (n % 4) * 180, y: subnet.position.y + 44 + Math.floor(n / 4) * 60 },
+    });
+  }
+  return { doc, vpc: vpc.id, children: inVpc() };
+}
+
+test('each pointermove of a 50-child VPC drag stays under 16 ms', async () => {
+  const { doc, vpc, children } = topology();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript((text) => localStorage.setItem('vpcplay.document', text), JSON.stringify(doc));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  const node = page.locator(`[data-object-id="${vpc}"] > .frame`);
+  await node.waitFor({ timeout: 30_000 });
+  const drawn = await page.locator('[data-panel="canvas"] [data-object-id]').count();
+  const box = await node.boundingBox();
+  const start = { x: box.x + 40, y: box.y + 12 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(start.x + i * 4, start.y + i * 2);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const durations = await page.evaluate(() => performance.getEntriesByName('drag-move').map((e) => e.duration));
+  durations.sort((a, b) => a - b);
+  const p50 = durations[Math.floor(durations.length / 2)];
+  const max = durations[durations.length - 1];
+  console.log(`drag of ${vpc} (${children} objects inside) among ${drawn} drawn objects: ${durations.length} moves, p50 ${p50.toFixed(2)} ms, max ${max.toFixed(2)} ms`);
+  await screenshot(page, 'drag-performance-500');
+  assert.ok(durations.length >= 50, `measured ${durations.length} moves`);
+  assert.ok(children >= 50);
+  assert.ok(max < 16, `slowest pointermove took ${max.toFixed(2)} ms`);
+  const moved = await node.boundingBox();
+  assert.ok(Math.abs(moved.x - box.x - 240) < 2, `the VPC followed the pointer (${moved.x - box.x})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,162 @@
+// The editor as a person uses it: build a small Lattice topology from the palette, connect it,
+// make a mistake and see it refused, undo and redo, reload, export, clear and import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Drags a palette item onto the canvas at (x, y), relative to the canvas's top-left corner. */
+async function place(page, kind, x, y) {
+  const canvas = await page.locator('[data-panel="canvas"]').boundingBox();
+  const item = page.locator(`[data-palette-kind="${kind}"]`);
+  await item.scrollIntoViewIfNeeded();
+  const from = await item.boundingBox();
+  await page.mouse.move(from.x + 24, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + x, canvas.y + y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Drags from one object's connection handle onto another object. */
+async function connect(page, from, to) {
+  const handle = await page.locator(`[data-object-id="${from}"] > .handle`).boundingBox();
+  const target = await page.locator(`[data-object-id="${to}"] > .frame`).boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 30, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function ids(page) {
+  return page.locator('[data-panel="canvas"] [data-object-id]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-object-id')).sort(),
+  );
+}
+
+async function links(page) {
+  return page.locator('[data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('data-link')).sort());
+}
+
+async function exportDocument(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+  const path = await download.path();
+  return { path, text: await readFile(path, 'utf8') };
+}
+
+test('build, connect, validate, undo, reload, export and import', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+
+  // From an empty canvas.
+  await page.click('[data-action="clear"]');
+  assert.deepEqual(await ids(page), []);
+
+  await place(page, 'vpc', 60, 60);
+  await page.locator('[data-object-id="vpc-1"]').waitFor();
+  await place(page, 'subnet', 100, 120);
+  await page.locator('[data-object-id="subnet-1"]').waitFor();
+  await place(page, 'instance', 130, 170);
+  await place(page, 'service_network', 520, 40);
+  await place(page, 'service', 520, 220);
+  await place(page, 'target_group', 520, 400);
+  assert.deepEqual(await ids(page), ['i-1', 'sn-1', 'subnet-1', 'svc-1', 'tg-1', 'vpc-1']);
+  // Containment follows the model: the instance landed in the subnet, the subnet in the VPC.
+  const inspectorText = await page.locator('[data-panel="inspector"]').textContent();
+  assert.match(inspectorText, /Target group/);
+  await screenshot(page, 'editor-1-placed');
+
+  await connect(page, 'vpc-1', 'sn-1');
+  await connect(page, 'svc-1', 'sn-1');
+  await connect(page, 'svc-1', 'tg-1');
+  await connect(page, 'tg-1', 'i-1');
+  assert.deepEqual(await links(page), ['svc-1->sn-1', 'svc-1->tg-1', 'tg-1->i-1', 'vpc-1->sn-1']);
+  await screenshot(page, 'editor-2-connected');
+
+  // A connection the model does not have is refused, with the reason.
+  await connect(page, 'subnet-1', 'sn-1');
+  await assert.doesNotReject(
+    page.locator('.status-error', { hasText: 'does not connect to a service network' }).waitFor({ timeout: 3_000 }),
+  );
+  assert.equal((await links(page)).length, 4);
+
+  // An invalid CIDR is refused as it is typed, in the core's words, and changes nothing.
+  await page.locator('[data-object-id="vpc-1"] > .frame').click({ position: { x: 200, y: 10 } });
+  const cidrs = page.locator('[data-panel="inspector"] [data-field="cidrs"] input');
+  await cidrs.fill('10.0.0.0/33');
+  await assert.doesNotReject(
+    page.locator('[data-field="cidrs"] .field-error', { hasText: '`10.0.0.0/33` is not a CIDR block' }).waitFor({ timeout: 3_000 }),
+  );
+  await screenshot(page, 'editor-3-invalid-cidr');
+  await cidrs.press('Enter');
+  assert.match(await page.locator('[data-object-id="vpc-1"]').textContent(), /10\.0\.0\.0\/16/);
+  // A valid one is taken when committed.
+  await cidrs.fill('10.20.0.0/16');
+  await cidrs.press('Enter');
+  await page.locator('[data-object-id="vpc-1"]', { hasText: '10.20.0.0/16' }).waitFor({ timeout: 3_000 });
+
+  // Undo and redo, with the keyboard and the toolbar.
+  await page.locator('[data-panel="canvas"]').focus();
+  await page.keyboard.press('Control+z');
+  await page.locator('[data-object-id="vpc-1"]', { hasText: '10.0.0.0/16' }).waitFor({ timeout: 3_000 });
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await links(page), ['svc-1->sn-1', 'svc-1->tg-1', 'vpc-1->sn-1']);
+  await page.keyboard.press('Control+Shift+z');
+  assert.deepEqual(await links(page), ['svc-1->sn-1', 'svc-1->tg-1', 'tg-1->i-1', 'vpc-1->sn-1']);
+  await page.click('[data-action="undo"]');
+  await page.click('[data-action="redo"]');
+  await page.keyboard.press('Control+y');
+  await page.locator('[data-object-id="vpc-1"]', { hasText: '10.20.0.0/16' }).waitFor({ timeout: 3_000 });
+
+  // Reload: the work is still there.
+  const before = await ids(page);
+  await page.reload();
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  assert.deepEqual(await ids(page), before);
+  assert.equal((await links(page)).length, 4);
+
+  // Export, clear, import: the same document comes back.
+  const first = await exportDocument(page);
+  assert.match(first.text, /^\{\n  "version": 1,/);
+  await page.click('[data-action="clear"]');
+  assert.deepEqual(await ids(page), []);
+  await page.setInputFiles('[data-action="import-file"]', first.path);
+  await page.locator('[data-object-id="tg-1"]').waitFor({ timeout: 5_000 });
+  const second = await exportDocument(page);
+  assert.equal(second.text, first.text);
+  await screenshot(page, 'editor-4-imported');
+
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});
+
+test('a corrupt saved document is reported and kept, never a crash', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('vpcplay.document', '{"version": 1, "vpcs": [{"id": "v", "cidrs": ["nope"]}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.locator('.status-error', { hasText: 'could not be read' }).waitFor({ timeout: 20_000 });
+  const kept = await page.evaluate(() => localStorage.getItem('vpcplay.document.unreadable'));
+  assert.match(kept, /"nope"/);
+  await screenshot(page, 'editor-corrupt-storage');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
