@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use vpcplay_core::model::Topology;
-use vpcplay_core::trace::{ComponentKind, Index, Request, Trace, Verdict, trace_with};
+use vpcplay_core::trace::{
+    ComponentKind, Index, ProxyProtocol, Request, Trace, Verdict, trace_with,
+};
 
 fn scenarios() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
@@ -102,4 +104,60 @@ fn provider_target_sees_the_load_balancer_node() {
     let source = last.packet.source.unwrap();
     assert!(source.to_string().starts_with("10.5.1."), "{source}");
     assert_ne!(source.to_string(), "10.0.1.10");
+    assert!(t.hops.iter().all(|h| h.packet.proxy_protocol.is_none()));
+}
+
+#[test]
+fn proxy_protocol_v2_carries_the_consumer_and_the_endpoint() {
+    let t = first_flow(
+        "s59-endpoint-service-happy-path-source-ip/proxy-protocol-v2.json",
+        0,
+    );
+    let Verdict::Delivered {
+        target, address, ..
+    } = &t.verdict
+    else {
+        panic!("{t:?}");
+    };
+    assert_eq!(
+        (target.as_str(), *address),
+        ("i-app", Some("10.5.1.20".parse().unwrap()))
+    );
+    let header = ProxyProtocol {
+        source: "10.0.1.10".parse().unwrap(),
+        vpce_id: "vpce-1".to_string(),
+    };
+    let last = t.hops.last().unwrap();
+    let source = last.packet.source.unwrap();
+    assert!(source.to_string().starts_with("10.5.1."), "{source}");
+    assert_eq!(last.packet.proxy_protocol.as_ref(), Some(&header));
+    let at = t
+        .hops
+        .iter()
+        .position(|h| h.kind == ComponentKind::LoadBalancer)
+        .unwrap();
+    let lb = &t.hops[at];
+    assert!(
+        lb.what.contains(
+            "a proxy protocol v2 header carries the consumer's address 10.0.1.10 and the endpoint id vpce-1"
+        ),
+        "{}",
+        lb.what
+    );
+    assert_eq!(lb.cites, "R-EPS-07");
+    assert!(
+        t.hops[..at]
+            .iter()
+            .all(|h| h.packet.proxy_protocol.is_none())
+    );
+    assert!(
+        t.hops[at..]
+            .iter()
+            .all(|h| h.packet.proxy_protocol.as_ref() == Some(&header))
+    );
+    let json = t.to_json();
+    assert!(
+        json.contains(r#""proxy_protocol":{"source":"10.0.1.10","vpce_id":"vpce-1"}"#),
+        "{json}"
+    );
 }

@@ -121,6 +121,7 @@ impl<'t> Run<'_, 't> {
                 destination: self.dst,
                 protocol: "tcp",
                 port: self.port,
+                proxy_protocol: None,
             },
             rule,
             cites,

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::Position;
+use super::common::{Position, is_false};
 use super::id::{LoadBalancerId, SecurityGroupId, SubnetId, VpcId};
 use super::lattice::target_group::Target;
 
@@ -66,6 +66,11 @@ pub struct LoadBalancer {
     /// Where it forwards traffic.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
+    /// Network Load Balancer target group attribute: each connection to a target starts with a
+    /// proxy protocol version 2 header carrying the client's address and, through an endpoint
+    /// service, the VPC endpoint id (aws-rules.md R-EPS-07).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub proxy_protocol_v2: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }

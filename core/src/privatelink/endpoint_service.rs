@@ -122,7 +122,7 @@ impl<'i, 't> Walker<'i, 't> {
                 format!("the endpoint service `{id}` has no load balancer with a subnet"),
             ));
         };
-        self.load_balancer(lb, node, true)
+        self.load_balancer(lb, node, Some(eid))
     }
 }
 

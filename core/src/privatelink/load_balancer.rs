@@ -1,27 +1,30 @@
 //! The Network Load Balancer behind an endpoint service: a listener on the port, a node in the
 //! endpoint's zone that becomes the source the target sees (aws-rules.md R-EPS-07), and a target
-//! chosen among the healthy ones by the request's seed.
+//! chosen among the healthy ones by the request's seed. With proxy protocol v2 on, a Network
+//! Load Balancer behind an endpoint service also hands the target a header with the consumer's
+//! address and the endpoint id.
 
 use alloc::format;
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use crate::model::lattice::{TargetHealth, TargetRef};
-use crate::model::load_balancer::LoadBalancer;
+use crate::model::load_balancer::{LoadBalancer, LoadBalancerType};
 use crate::model::subnet::Subnet;
-use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
 use crate::trace::index::Owner;
 use crate::trace::walk::{Step, Walker};
 use crate::trace::{Blocked, Verdict};
+use crate::trace::{ComponentKind, ProxyProtocol};
 
 impl<'i, 't> Walker<'i, 't> {
     pub(crate) fn load_balancer(
         &mut self,
         lb: &'t LoadBalancer,
         node: &'t Subnet,
-        via_endpoint: bool,
+        endpoint: Option<&str>,
     ) -> Step<Verdict> {
+        let via_endpoint = endpoint.is_some();
         let ix = self.ix;
         let t = ix.topology;
         let id = lb.id.as_str();
@@ -57,6 +60,15 @@ impl<'i, 't> Walker<'i, 't> {
                 format!("the load balancer `{id}` has no registered target"),
             ));
         };
+        if lb.proxy_protocol_v2
+            && lb.kind == LoadBalancerType::Nlb
+            && let (Some(vpce), Some(source)) = (endpoint, self.src)
+        {
+            self.proxy_protocol = Some(ProxyProtocol {
+                source,
+                vpce_id: vpce.to_string(),
+            });
+        }
         self.src = ix.address(id, node.id.as_str()).or(self.src);
         self.src_groups = lb
             .security_groups
@@ -66,9 +78,15 @@ impl<'i, 't> Walker<'i, 't> {
         let tport = target.port.unwrap_or(port);
         let zone = node.zone.as_str();
         let src = self.src.map(|s| s.to_string()).unwrap_or_default();
+        let header = self.proxy_protocol.as_ref().map(|p| {
+            format!(
+                "; a proxy protocol v2 header carries the consumer's address {} and the endpoint id {}",
+                p.source, p.vpce_id
+            )
+        });
         self.hop(ComponentKind::LoadBalancer, id, "R-EPS-07", || {
             (
-                format!("the {} node in {zone} forwards to port {tport}; the target sees the node's address {src} as the source", lb.kind.noun()),
+                format!("the {} node in {zone} forwards to port {tport}; the target sees the node's address {src} as the source{}", lb.kind.noun(), header.unwrap_or_default()),
                 None,
             )
         });

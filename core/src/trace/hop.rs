@@ -44,13 +44,25 @@ pub enum ComponentKind {
 }
 
 /// The packet as a component sees it, after any address rewrite before it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Packet {
     pub source: Option<IpAddr>,
     pub destination: Option<IpAddr>,
     /// `tcp` or `udp`.
     pub protocol: &'static str,
     pub port: u16,
+    /// The proxy protocol v2 header a Network Load Balancer puts in front of the connection, from
+    /// the load balancer onward; absent when the load balancer sends none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proxy_protocol: Option<ProxyProtocol>,
+}
+
+/// What a proxy protocol v2 header tells the target: the consumer's own address, which the
+/// packet's source no longer shows, and the VPC endpoint the connection came through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProxyProtocol {
+    pub source: IpAddr,
+    pub vpce_id: String,
 }
 
 /// One hop.

@@ -30,7 +30,7 @@ use alloc::vec::Vec;
 use serde::Serialize;
 
 pub use check::{check_flow, compare, describe};
-pub use hop::{ComponentKind, Hop, Packet};
+pub use hop::{ComponentKind, Hop, Packet, ProxyProtocol};
 pub use index::{Index, ParsedPolicy, PolicyOf};
 pub use matrix::{Cell, Matrix, reachability};
 pub use reason::ReasonCode;

@@ -13,7 +13,7 @@ use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use super::Trace;
-use super::hop::{ComponentKind, Hop, Packet};
+use super::hop::{ComponentKind, Hop, Packet, ProxyProtocol};
 use super::index::{Answer, Index, Owner};
 use super::reason::ReasonCode;
 use super::request::Request;
@@ -53,6 +53,8 @@ pub(crate) struct Walker<'i, 't> {
     pub(crate) dst: Option<IpAddr>,
     /// The groups of the interface the packet currently leaves from, for group references.
     pub(crate) src_groups: Vec<String>,
+    /// The proxy protocol v2 header the connection carries, once a load balancer added one.
+    pub(crate) proxy_protocol: Option<ProxyProtocol>,
     /// The VPC and subnet the request started in.
     pub(crate) home_vpc: &'t Vpc,
     pub(crate) home_subnet: &'t Subnet,
@@ -89,6 +91,7 @@ pub(crate) fn walk_from<'t>(
                 src: Some(src),
                 dst: None,
                 src_groups: groups,
+                proxy_protocol: None,
                 home_vpc: vpc,
                 home_subnet: subnet,
                 subnet,
@@ -186,6 +189,7 @@ impl<'i, 't> Walker<'i, 't> {
                 destination: self.dst,
                 protocol: self.req.transport().as_str(),
                 port: self.req.port,
+                proxy_protocol: self.proxy_protocol.clone(),
             },
             rule,
             cites,
@@ -646,7 +650,7 @@ impl<'i, 't> Walker<'i, 't> {
             }
             Some(Owner::InterfaceEni(e, s)) => self.interface_endpoint(e, s),
             Some(Owner::ResourceEni(e, s)) => self.resource_endpoint(e, s),
-            Some(Owner::NlbNode(lb, s)) => self.load_balancer(lb, s, false),
+            Some(Owner::NlbNode(lb, s)) => self.load_balancer(lb, s, None),
             Some(Owner::GatewayEni(g, _)) => Err(Blocked::new(
                 g.id.as_str(),
                 ReasonCode::DestinationNotAddressable,
