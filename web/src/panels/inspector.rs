@@ -98,6 +98,11 @@ fn fields(kind: Kind) -> &'static [Field] {
                     Input::Choice(&["internal", "internet_facing"]),
                 ),
                 f("subnets", "Subnets", Input::List),
+                f(
+                    "proxy_protocol_v2",
+                    "Proxy protocol v2 (NLB)",
+                    Input::Flag { default: false },
+                ),
             ];
             F
         }
