@@ -120,6 +120,21 @@ test('build, connect, validate, undo, reload, export and import', async () => {
   await page.keyboard.press('Control+y');
   await page.locator('[data-object-id="vpc-1"]', { hasText: '10.20.0.0/16' }).waitFor({ timeout: 3_000 });
 
+  // Containment follows the model: an instance dragged into another subnet moves there.
+  await place(page, 'subnet', 340, 110);
+  await page.locator('[data-object-id="subnet-2"]').waitFor();
+  const inst = await page.locator('[data-object-id="i-1"] > .frame').boundingBox();
+  const home = await page.locator('[data-object-id="subnet-2"] > .frame').boundingBox();
+  await page.mouse.move(inst.x + 60, inst.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(home.x + 16 + 60, home.y + 44 + 10, { steps: 8 });
+  await page.mouse.up();
+  const subnetOf = () => page.evaluate(() =>
+    JSON.parse(localStorage.getItem('vpcplay.document')).instances.find((i) => i.id === 'i-1').subnet);
+  assert.equal(await subnetOf(), 'subnet-2');
+  assert.deepEqual(await links(page), ['svc-1->sn-1', 'svc-1->tg-1', 'tg-1->i-1', 'vpc-1->sn-1']);
+  await screenshot(page, 'editor-3b-moved-between-subnets');
+
   // Reload: the work is still there.
   const before = await ids(page);
   await page.reload();

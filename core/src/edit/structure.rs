@@ -298,3 +298,41 @@ fn forget_target_groups(action: &mut Action, dead: &impl Fn(&str) -> bool) {
         targets.retain(|t| !dead(t.target_group.as_str()));
     }
 }
+
+/// Moves `id` into `container` (an instance into another subnet, a subnet into another VPC).
+/// What it holds comes along. The object's other fields are kept as they are: a subnet whose
+/// block lies outside its new VPC is reported by validation, not silently renumbered.
+pub fn reparent(doc: &mut Document, id: &str, container: &str) -> Result<(), EditError> {
+    let all = drawn(doc);
+    let find = |x: &str| {
+        all.iter()
+            .find(|(oid, _, _)| oid == x)
+            .ok_or_else(|| EditError::UnknownObject {
+                id: String::from(x),
+            })
+    };
+    let (_, kind, parent) = find(id)?;
+    let (_, container_kind, _) = find(container)?;
+    let item = super::palette::item_for(*kind).ok_or(EditError::NotDrawable { kind: *kind })?;
+    if !item.containers.contains(container_kind) {
+        return Err(EditError::WrongContainer {
+            kind: *kind,
+            container: *container_kind,
+            expected: item.container_words(),
+        });
+    }
+    if parent.as_deref() == Some(container) {
+        return Ok(());
+    }
+    let key = if item.containers == [Kind::Subnet] {
+        "subnet"
+    } else {
+        "vpc"
+    };
+    super::object::set_field(
+        doc,
+        id,
+        key,
+        Some(serde_json::Value::String(String::from(container))),
+    )
+}

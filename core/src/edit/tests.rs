@@ -316,3 +316,27 @@ fn field_reads_the_created_subnet() {
         Some(serde_json::json!("10.0.0.0/24"))
     );
 }
+
+#[test]
+fn objects_move_between_containers_the_model_allows() {
+    let (mut doc, vpc, _, inst) = small();
+    let s2 = create(&mut doc, Kind::Subnet, at(300.0, 60.0), Some(&vpc)).unwrap();
+    reparent(&mut doc, &inst, &s2).unwrap();
+    assert_eq!(parent_of(&doc, &inst).as_deref(), Some(s2.as_str()));
+    let e = reparent(&mut doc, &inst, &vpc).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "a instance cannot go inside a VPC: it goes inside a subnet"
+    );
+    let v2 = create(&mut doc, Kind::Vpc, at(900.0, 0.0), None).unwrap();
+    reparent(&mut doc, &s2, &v2).unwrap();
+    // The instance came along; the subnet's block now lies outside its VPC, and validation says so.
+    assert_eq!(parent_of(&doc, &inst).as_deref(), Some(s2.as_str()));
+    assert!(
+        errors(&doc)
+            .iter()
+            .any(|e| e.contains("subnet_outside_vpc")),
+        "{:?}",
+        errors(&doc)
+    );
+}

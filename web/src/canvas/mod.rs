@@ -105,6 +105,50 @@ fn with_children(boxes: &[NodeBox], ids: &[String]) -> BTreeSet<String> {
     set
 }
 
+/// Where moved objects land: for each selected object that lives in a container, the tightest
+/// container of an allowed kind that holds its new frame, when that is not its current one.
+/// Objects dropped where no allowed container holds them stay in their container, which grows.
+fn new_homes(
+    boxes: &[NodeBox],
+    selected: &[String],
+    moving: &BTreeSet<String>,
+    dx: f64,
+    dy: f64,
+) -> Vec<(String, String)> {
+    let holders: Vec<geometry::Shape<usize>> = boxes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_container() && !moving.contains(&b.id))
+        .map(|(i, b)| geometry::Shape {
+            id: i,
+            frame: b.frame,
+            depth: b.depth,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for b in boxes.iter().filter(|b| selected.contains(&b.id)) {
+        let Some(item) = edit::PALETTE.iter().find(|p| p.kind == b.kind) else {
+            continue;
+        };
+        if item.containers.is_empty() {
+            continue;
+        }
+        let frame = b.frame.translated(dx, dy);
+        let home = geometry::container_for(&frame, &holders, |i| {
+            boxes
+                .get(i)
+                .is_some_and(|h| item.containers.contains(&h.kind))
+        })
+        .and_then(|i| boxes.get(i));
+        if let Some(h) = home
+            && b.parent.as_deref() != Some(h.id.as_str())
+        {
+            out.push((b.id.clone(), h.id.clone()));
+        }
+    }
+    out
+}
+
 /// The canvas.
 #[component]
 pub fn Canvas() -> impl IntoView {
@@ -256,9 +300,14 @@ pub fn Canvas() -> impl IntoView {
             Gesture::Move { moved: true, .. } => {
                 let (dx, dy) = offset.get_untracked();
                 let ids = ed.selection.get_untracked();
+                let moving = dragging.get_untracked();
+                let homes = boxes.with_untracked(|bs| new_homes(bs, &ids, &moving, dx, dy));
                 ed.edit(|doc| {
                     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
                     edit::move_by(doc, &refs, dx, dy);
+                    for (id, home) in &homes {
+                        edit::reparent(doc, id, home)?;
+                    }
                     Ok(())
                 });
             }
