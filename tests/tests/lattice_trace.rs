@@ -1,5 +1,6 @@
 //! VPC Lattice traces through the core API: every Lattice reason code, the hops a delivered
-//! request passes, identity policies (which documents cannot hold yet), and batch runs.
+//! request passes, identity policies (passed by principal ARN, and from the document), and batch
+//! runs.
 
 use std::path::Path;
 
@@ -228,6 +229,74 @@ fn identity_policy_must_allow() {
             assert!(b.statement.is_some(), "the block names what decided: {b:?}");
         }
     }
+}
+
+#[test]
+fn identity_policies_come_from_the_document() {
+    let t = scenario("s23-identity-policy-must-also-allow/topology.json");
+    let signed = |arn: &str| {
+        let mut r = request(DNS);
+        r.principal = Principal::Arn(arn.into());
+        r.signed = true;
+        r.path = "/rates".into();
+        r
+    };
+    let got = trace(&t, &signed(ROLE));
+    let Verdict::Blocked(b) = &got.verdict else {
+        panic!("blocked expected: {got:#?}");
+    };
+    assert_eq!(b.code, ReasonCode::LatticeIdentityPolicyDenied);
+    assert_eq!(b.at, ROLE);
+    assert_eq!(b.rule, "R-AUTH-02");
+    let identity = |arn: &str| {
+        let got = trace(&t, &signed(arn));
+        got.hops
+            .into_iter()
+            .find(|h| h.kind == ComponentKind::AuthPolicy && h.component == arn)
+            .unwrap_or_else(|| panic!("no identity hop for {arn}"))
+    };
+    let allowed = identity("arn:aws:iam::111111111111:role/orders-client");
+    assert!(allowed.what.contains("allows the request"), "{allowed:?}");
+    assert!(!allowed.rule.unwrap().contains("taken to allow"));
+    let assumed = identity("arn:aws:iam::111111111111:role/batch-client");
+    assert!(
+        assumed.rule.as_deref().unwrap().contains("taken to allow"),
+        "a caller without an identity policy keeps the assumption: {assumed:?}"
+    );
+
+    // The same document through the API: a policy passed by principal ARN takes precedence.
+    let ix = Index::build(&t);
+    let groups = vec![String::from("sg-client")];
+    let client = Client {
+        vpc: t.vpc("vpc-client").unwrap(),
+        subnet: t.subnet("sub-client-a").unwrap(),
+        ip: "10.0.1.10".parse().unwrap(),
+        groups: &groups,
+    };
+    let service = t.service("svc-orders").unwrap();
+    let from_doc = trace_service(
+        &ix,
+        &client,
+        &signed(ROLE),
+        service,
+        &Identities::new(),
+        true,
+    );
+    assert!(matches!(
+        &from_doc.verdict,
+        Verdict::Blocked(b) if b.code == ReasonCode::LatticeIdentityPolicyDenied
+    ));
+    let mut ids = Identities::new();
+    ids.insert(
+        ROLE.into(),
+        parse_policy(r#"{"Statement":[{"Effect":"Allow","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}"#)
+            .unwrap(),
+    );
+    let overridden = trace_service(&ix, &client, &signed(ROLE), service, &ids, true);
+    assert!(
+        !matches!(overridden.verdict, Verdict::Blocked(_)),
+        "{overridden:#?}"
+    );
 }
 
 #[test]

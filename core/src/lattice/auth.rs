@@ -15,8 +15,9 @@
 //! - A signed request is authenticated only when some level uses AWS_IAM. A signature without a
 //!   principal, or a signed payload (an `x-amz-content-sha256` header other than
 //!   `UNSIGNED-PAYLOAD`), does not authenticate (R-AUTH-06).
-//! - The document holds no identity policies; [`Identities`] supplies them by principal ARN, and
-//!   a signed caller without one is taken to be allowed by its own account.
+//! - A signed caller's identity policy comes from [`Identities`] (by principal ARN) or else from
+//!   the document's `identity_policies`; a caller with neither is taken to be allowed by its own
+//!   account. An identity policy that does not parse allows nothing.
 
 use alloc::collections::BTreeMap;
 use alloc::format;
@@ -191,8 +192,21 @@ pub(crate) fn check(
     let pr = policy_request(run, client, service, network, listener);
     let mut findings = Vec::with_capacity(3);
     if let Caller::Principal(arn) = pr.caller() {
-        findings.push(match identities.get(arn) {
-            Some(p) => evaluate(AuthLevel::Identity, arn, p, &pr, "R-AUTH-02"),
+        let given = identities
+            .get(arn)
+            .map(Ok)
+            .or_else(|| run.ix.identity_policy(arn).map(Result::as_ref));
+        findings.push(match given {
+            Some(Ok(p)) => evaluate(AuthLevel::Identity, arn, p, &pr, "R-AUTH-02"),
+            Some(Err(e)) => Finding {
+                level: AuthLevel::Identity,
+                at: arn.clone(),
+                kind: DecisionKind::ImplicitDeny,
+                why: format!(
+                    "the identity policy does not parse ({e}), so nothing allows the request"
+                ),
+                cites: "R-AUTH-02",
+            },
             None => Finding {
                 level: AuthLevel::Identity,
                 at: arn.clone(),

@@ -59,8 +59,9 @@ pub struct LatticeTrace {
 }
 
 /// Follows `req` from `client` into the VPC Lattice service `service`. `identities` holds the
-/// identity policies of signed callers by principal ARN; a caller without one is assumed to be
-/// allowed by its own account, and the hop says so.
+/// identity policies of signed callers by principal ARN and takes precedence over the
+/// document's `identity_policies`; a caller with neither is assumed to be allowed by its own
+/// account, and the hop says so.
 pub fn trace_service(
     ix: &Index<'_>,
     client: &Client<'_, '_>,

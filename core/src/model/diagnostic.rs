@@ -214,6 +214,10 @@ codes! {
     ResourceGatewayZoneOverlap = "resource_gateway_zone_overlap", Error, Some("R-RGW-02");
     /// With private DNS, a VPC reaches one resource configuration both ways.
     ResourceEndpointDnsConflict = "resource_endpoint_dns_conflict", Error, Some("R-RC-05");
+    /// Two identity policies name the same principal.
+    DuplicateIdentityPolicy = "duplicate_identity_policy", Error, None;
+    /// An identity policy's principal is not an IAM role or user ARN.
+    IdentityPolicyPrincipal = "identity_policy_principal", Error, None;
     /// Two flows share a name.
     DuplicateFlowName = "duplicate_flow_name", Error, None;
     /// A flow starts at an object that cannot send requests.

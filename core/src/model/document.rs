@@ -17,6 +17,7 @@ use super::endpoint::{GatewayEndpoint, InterfaceEndpoint};
 use super::endpoint_service::EndpointService;
 use super::flow::Flow;
 use super::gateway::{InternetGateway, NatGateway};
+use super::identity_policy::IdentityPolicy;
 use super::lattice::{
     ResourceAssociation, Service, ServiceAssociation, ServiceNetwork, ServiceNetworkEndpoint,
     TargetGroup, VpcAssociation,
@@ -105,6 +106,9 @@ pub struct Document {
     pub resource_configurations: Vec<ResourceConfiguration>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_endpoints: Vec<ResourceEndpoint>,
+    /// The identity policies of the IAM roles and users that sign requests, one per principal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identity_policies: Vec<IdentityPolicy>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flows: Vec<Flow>,
 }

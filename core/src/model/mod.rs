@@ -9,8 +9,8 @@
 //!                     └── validate() ──► Vec<Diagnostic>
 //! ```
 //!
-//! Policies inside the model (endpoint policies, auth policies) are kept as JSON values; the
-//! policy engine reads them.
+//! Policies inside the model (endpoint policies, auth policies, identity policies) are kept as
+//! JSON values; the policy engine reads them.
 
 pub mod account;
 pub mod codec;
@@ -23,6 +23,7 @@ pub mod endpoint_service;
 pub mod flow;
 pub mod gateway;
 pub mod id;
+pub mod identity_policy;
 pub mod kind;
 pub mod lattice;
 pub mod load_balancer;

@@ -1,6 +1,6 @@
 //! What the walker looks up, computed once per topology: who owns each address in each VPC,
 //! the addresses the document leaves out, DNS records, prefix lists, route tables by subnet and
-//! the default security group of each VPC, and every auth and endpoint policy parsed. A
+//! the default security group of each VPC, and every auth, endpoint and identity policy parsed. A
 //! reachability matrix or a batch run builds it once for all its requests.
 
 use alloc::collections::BTreeMap;
@@ -91,6 +91,8 @@ pub struct Index<'t> {
     default_groups: BTreeMap<&'t str, SecurityGroup>,
     /// Every attached policy, parsed once, by what it is attached to and that object's id.
     policies: BTreeMap<PolicyOf, BTreeMap<&'t str, ParsedPolicy>>,
+    /// The document's identity policies, parsed once, by principal ARN.
+    identities: BTreeMap<&'t str, ParsedPolicy>,
 }
 
 impl<'t> Index<'t> {
@@ -118,6 +120,7 @@ impl<'t> Index<'t> {
             gateway_routes: BTreeMap::new(),
             default_groups: BTreeMap::new(),
             policies: BTreeMap::new(),
+            identities: BTreeMap::new(),
         };
         for pl in &doc.prefix_lists {
             ix.prefix_lists
@@ -160,6 +163,11 @@ impl<'t> Index<'t> {
                     e.policy.as_ref(),
                 )
             }));
+        for p in &doc.identity_policies {
+            self.identities
+                .entry(p.principal.as_str())
+                .or_insert_with(|| parse_policy(&p.policy.to_string()));
+        }
         for (of, id, json) in attached {
             if let Some(json) = json {
                 self.policies
@@ -457,6 +465,11 @@ impl<'t> Index<'t> {
     /// The policy attached to the object `id`, parsed; `None` when it has none.
     pub fn policy(&self, of: PolicyOf, id: &str) -> Option<&ParsedPolicy> {
         self.policies.get(&of)?.get(id)
+    }
+
+    /// The document's identity policy for the principal with this ARN, parsed.
+    pub fn identity_policy(&self, principal: &str) -> Option<&ParsedPolicy> {
+        self.identities.get(principal)
     }
 
     /// The AWS-managed prefix list that holds `ip`, by service name.

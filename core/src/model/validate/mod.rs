@@ -7,6 +7,7 @@
 
 mod endpoints;
 mod flows;
+mod identity_policies;
 mod resources;
 mod service;
 mod service_network;
@@ -48,6 +49,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     service::check(&mut cx);
     target_group::check(&mut cx);
     resources::check(&mut cx);
+    identity_policies::check(&mut cx);
     flows::check(&mut cx);
     let mut out = cx.out;
     out.sort_by_key(|d| d.severity);

@@ -159,6 +159,9 @@ const CASES: &[(Code, &str, Patch<'_>, Patch<'_>)] = &[
     (Code::ResourceGatewayZoneOverlap, RGW, &[("/resource_gateways/0/subnets", r#"["sub-data-b"]"#)], &[("/resource_gateways/0/subnets", r#"["sub-data-a"]"#)]),
     (Code::ResourceEndpointDnsConflict, RGW, &[(SNRA.0, SNRA.1), ("/service_network_endpoints", r#"[{"id":"vpce-sn","vpc":"vpc-analytics","service_network":"sn-data","subnets":["sub-an-a"]}]"#)],
         &[(SNRA.0, SNRA.1), ("/service_network_endpoints", r#"[{"id":"vpce-sn","vpc":"vpc-analytics","service_network":"sn-data","subnets":["sub-an-a"],"private_dns":false}]"#)]),
+    (Code::DuplicateIdentityPolicy, SVC, &[("/identity_policies", r#"[{"principal":"arn:aws:iam::111111111111:role/app","policy":{}},{"principal":"arn:aws:iam::111111111111:role/app","policy":{}}]"#)], &[("/identity_policies", r#"[{"principal":"arn:aws:iam::111111111111:role/app","policy":{}},{"principal":"arn:aws:iam::111111111111:user/app","policy":{}}]"#)]),
+    (Code::IdentityPolicyPrincipal, SVC, &[("/identity_policies", r#"[{"principal":"arn:aws:sts::111111111111:assumed-role/app/session","policy":{}}]"#)], &[("/identity_policies", r#"[{"principal":"arn:aws:iam::111111111111:role/app","policy":{}}]"#)]),
+    (Code::IdentityPolicyPrincipal, SVC, &[("/identity_policies", r#"[{"principal":"arn:aws:iam::111111111111:group/devs","policy":{}}]"#)], &[]),
     (Code::DuplicateFlowName, GW, &[("/flows/1/name", r#""app reads a report""#)], &[("/flows/1/name", r#""another name""#)]),
     (Code::FlowSource, GW, &[("/flows/0/request/from", r#""vpc-app""#)], &[("/flows/0/request/from", r#""sub-private-a""#)]),
 ];
