@@ -6,10 +6,13 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use core::net::IpAddr;
 
+use crate::model::endpoint::split_service_name;
 use crate::model::flow::Principal;
 use crate::policy::{Caller, DecisionKind, Request as PolicyRequest, authorize};
 use crate::trace::Request;
-use crate::trace::index::ParsedPolicy;
+use crate::trace::index::{ParsedPolicy, PolicyOf};
+use crate::trace::walk::{Step, Walker};
+use crate::trace::{Blocked, ReasonCode};
 
 /// The AWS API call a request stands for, as a policy sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +130,40 @@ pub(crate) fn evaluate(
     PolicyOutcome {
         allowed: decision.is_allowed(),
         statement,
+    }
+}
+
+impl Walker<'_, '_> {
+    /// Asks the policy of endpoint `id` (a gateway or interface endpoint in `vpc`, to the AWS
+    /// service `service_name`) about the request. Returns the API call the request stands for
+    /// and the deciding statement, or the block that names the endpoint and its statement.
+    pub(crate) fn endpoint_policy(
+        &self,
+        of: PolicyOf,
+        id: &str,
+        vpc: &str,
+        service_name: &str,
+    ) -> Step<(ApiCall, String)> {
+        let service = split_service_name(service_name).map_or(service_name, |(_, s)| s);
+        let call = api_call(self.req, service, self.name_prefix.as_deref());
+        let context = [("aws:SourceVpc", vpc), ("aws:SourceVpce", id)];
+        let outcome = evaluate(self.ix.policy(of, id), self.req, &call, &context, self.src);
+        if outcome.allowed {
+            return Ok((call, outcome.statement));
+        }
+        let (reason, noun) = match of {
+            PolicyOf::GatewayEndpoint => (ReasonCode::GatewayEndpointPolicyDenied, "gateway"),
+            _ => (ReasonCode::InterfaceEndpointPolicyDenied, "interface"),
+        };
+        Err(Blocked::new(
+            id,
+            reason,
+            format!(
+                "the policy of the {noun} endpoint `{id}` does not allow {} on {}",
+                call.action, call.resource
+            ),
+        )
+        .with_statement(outcome.statement))
     }
 }
 

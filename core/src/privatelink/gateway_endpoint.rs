@@ -6,14 +6,12 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::endpoint_policy::{api_call, evaluate};
-use crate::model::endpoint::{GatewayEndpoint, split_service_name};
+use crate::model::endpoint::GatewayEndpoint;
 use crate::model::vpc::Vpc;
 use crate::trace::ComponentKind;
-use crate::trace::ReasonCode;
+use crate::trace::Verdict;
 use crate::trace::index::PolicyOf;
 use crate::trace::walk::{Step, Walker};
-use crate::trace::{Blocked, Verdict};
 
 impl<'i, 't> Walker<'i, 't> {
     pub(crate) fn gateway_endpoint(
@@ -23,34 +21,14 @@ impl<'i, 't> Walker<'i, 't> {
     ) -> Step<Verdict> {
         let id = g.id.as_str();
         self.tick(id)?;
-        let service = split_service_name(&g.service).map_or(g.service.as_str(), |(_, s)| s);
-        let bucket = self.name_prefix.clone();
-        let call = api_call(self.req, service, bucket.as_deref());
-        let context = [("aws:SourceVpc", vpc.id.as_str()), ("aws:SourceVpce", id)];
-        let outcome = evaluate(
-            self.ix.policy(PolicyOf::GatewayEndpoint, id),
-            self.req,
-            &call,
-            &context,
-            self.src,
-        );
-        if !outcome.allowed {
-            return Err(Blocked::new(
-                id,
-                ReasonCode::GatewayEndpointPolicyDenied,
-                format!(
-                    "the policy of the gateway endpoint `{id}` does not allow {} on {}",
-                    call.action, call.resource
-                ),
-            )
-            .with_statement(outcome.statement));
-        }
+        let (call, statement) =
+            self.endpoint_policy(PolicyOf::GatewayEndpoint, id, vpc.id.as_str(), &g.service)?;
         let name = g.service.clone();
         let src = self.src.map(|s| format!("{s}")).unwrap_or_default();
         self.hop(ComponentKind::GatewayEndpoint, id, "R-GWE-11", || {
             (
                 format!("the gateway endpoint {id} carries {} to {name} privately; the service sees the private source {src}", call.action),
-                Some(outcome.statement),
+                Some(statement),
             )
         });
         let port = self.req.port;

@@ -5,9 +5,8 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::endpoint_policy::{api_call, evaluate};
 use crate::model::common::Protocol;
-use crate::model::endpoint::{EndpointTarget, InterfaceEndpoint, split_service_name};
+use crate::model::endpoint::{EndpointTarget, InterfaceEndpoint};
 use crate::model::subnet::Subnet;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
@@ -45,33 +44,13 @@ impl<'i, 't> Walker<'i, 't> {
         });
         match &e.service {
             EndpointTarget::Aws(name) => {
-                let service = split_service_name(name).map_or(name.as_str(), |(_, s)| s);
-                let bucket = self.name_prefix.clone();
-                let call = api_call(self.req, service, bucket.as_deref());
-                let context = [("aws:SourceVpc", e.vpc.as_str()), ("aws:SourceVpce", id)];
-                let outcome = evaluate(
-                    self.ix.policy(PolicyOf::InterfaceEndpoint, id),
-                    self.req,
-                    &call,
-                    &context,
-                    self.src,
-                );
-                if !outcome.allowed {
-                    return Err(Blocked::new(
-                        id,
-                        ReasonCode::InterfaceEndpointPolicyDenied,
-                        format!(
-                            "the policy of the interface endpoint `{id}` does not allow {} on {}",
-                            call.action, call.resource
-                        ),
-                    )
-                    .with_statement(outcome.statement));
-                }
+                let (call, statement) =
+                    self.endpoint_policy(PolicyOf::InterfaceEndpoint, id, e.vpc.as_str(), name)?;
                 let target = String::from(name.as_str());
                 self.hop(ComponentKind::AwsService, &target, "R-EPP-02", || {
                     (
                         format!("{target} receives {} through AWS PrivateLink", call.action),
-                        Some(outcome.statement),
+                        Some(statement),
                     )
                 });
                 let dst = self.dst;
