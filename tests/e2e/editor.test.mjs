@@ -175,3 +175,62 @@ test('a corrupt saved document is reported and kept, never a crash', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('marquee selection, panning and zooming', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  await page.click('[data-action="clear"]');
+  await place(page, 'service_network', 80, 60);
+  await place(page, 'service', 80, 200);
+  await place(page, 'target_group', 520, 60);
+  await page.locator('[data-object-id="tg-1"]').waitFor();
+  const selected = () => page.locator('[data-panel="canvas"] .selected').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-object-id')).sort());
+  const canvas = await page.locator('[data-panel="canvas"]').boundingBox();
+
+  // A marquee from the empty background selects what it wholly encloses, and only that.
+  await page.mouse.move(canvas.x + 20, canvas.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + 340, canvas.y + 300, { steps: 10 });
+  await page.locator('[data-panel="canvas"] .marquee').waitFor();
+  await screenshot(page, 'editor-5-marquee');
+  await page.mouse.up();
+  assert.deepEqual(await selected(), ['sn-1', 'svc-1']);
+  assert.equal(await page.locator('[data-panel="canvas"] .marquee').count(), 0, 'the marquee goes away');
+
+  // With Shift it adds to the selection; a plain click on the background clears it.
+  await page.keyboard.down('Shift');
+  await page.mouse.move(canvas.x + 490, canvas.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + 760, canvas.y + 160, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  assert.deepEqual(await selected(), ['sn-1', 'svc-1', 'tg-1']);
+  await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 30);
+  assert.deepEqual(await selected(), []);
+
+  // The wheel pans; Ctrl+wheel zooms; Space+drag pans without selecting.
+  const transform = () => page.locator('[data-panel="canvas"] .viewport').getAttribute('transform');
+  const start = await transform();
+  await page.mouse.move(canvas.x + 400, canvas.y + 300);
+  await page.mouse.wheel(0, 120);
+  await page.waitForFunction((t) => document.querySelector('.viewport').getAttribute('transform') !== t, start);
+  const panned = await transform();
+  assert.match(panned, /^scale\(1\) translate\(-?\d+(\.\d+)? -120\)$/, panned);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -120);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((t) => document.querySelector('.viewport').getAttribute('transform') !== t, panned);
+  assert.doesNotMatch(await transform(), /^scale\(1\)/, 'Ctrl+wheel zooms');
+  const zoomed = await transform();
+  await page.locator('[data-panel="canvas"]').focus();
+  await page.keyboard.down(' ');
+  await page.mouse.move(canvas.x + canvas.width - 60, canvas.y + canvas.height - 60);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width - 160, canvas.y + canvas.height - 110, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up(' ');
+  assert.notEqual(await transform(), zoomed, 'Space+drag pans');
+  assert.deepEqual(await selected(), [], 'panning selects nothing');
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -70,6 +70,12 @@ impl Rect {
         )
     }
 
+    /// The rectangle with corners `a` and `b`, in either order (a marquee dragged any way).
+    pub fn spanning(a: Point, b: Point) -> Rect {
+        let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+        Rect::new(x, y, (a.x - b.x).abs(), (a.y - b.y).abs())
+    }
+
     /// The same rectangle moved by `(dx, dy)`.
     pub fn translated(&self, dx: f64, dy: f64) -> Rect {
         Rect::new(
@@ -99,6 +105,17 @@ pub fn hit_test<Id: Copy>(shapes: &[Shape<Id>], p: Point) -> Option<Id> {
         .filter(|(_, s)| s.frame.contains(p))
         .max_by_key(|(i, s)| (s.depth, *i))
         .map(|(_, s)| s.id)
+}
+
+/// The objects a marquee selects: those whose frame lies wholly inside `area`, in drawing order.
+/// A frame the marquee only touches is left out, as in most drawing tools, so sweeping across a
+/// container's children does not pick up the container.
+pub fn enclosed<Id: Copy>(shapes: &[Shape<Id>], area: &Rect) -> Vec<Id> {
+    shapes
+        .iter()
+        .filter(|s| area.contains_rect(&s.frame))
+        .map(|s| s.id)
+        .collect()
 }
 
 /// The container a frame dropped at `frame` belongs to: the smallest of the `containers` that
@@ -222,6 +239,34 @@ pub fn clamp_into(p: Point, w: f64, h: f64, bounds: Rect) -> Point {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marquee_spans_its_corners_whichever_way_it_is_dragged() {
+        let r = Rect::spanning(Point::new(50.0, 10.0), Point::new(20.0, 40.0));
+        assert_eq!(r, Rect::new(20.0, 10.0, 30.0, 30.0));
+        assert_eq!(
+            r,
+            Rect::spanning(r.origin, Point::new(r.right(), r.bottom()))
+        );
+    }
+
+    #[test]
+    fn a_marquee_selects_only_what_it_wholly_encloses() {
+        let shape = |id, x, y, w, h| Shape {
+            id,
+            frame: Rect::new(x, y, w, h),
+            depth: 0,
+        };
+        let shapes = [
+            shape(1, 0.0, 0.0, 400.0, 300.0), // a container the marquee sweeps through
+            shape(2, 20.0, 40.0, 100.0, 40.0), // inside
+            shape(3, 150.0, 40.0, 100.0, 40.0), // half inside
+            shape(4, 20.0, 100.0, 100.0, 40.0), // inside, touching the edge
+        ];
+        let area = Rect::spanning(Point::new(10.0, 30.0), Point::new(200.0, 140.0));
+        assert_eq!(enclosed(&shapes, &area), [2, 4]);
+        assert!(enclosed(&shapes, &Rect::new(500.0, 500.0, 10.0, 10.0)).is_empty());
+    }
 
     #[test]
     fn drag_follows_the_pointer_at_zoom_one() {

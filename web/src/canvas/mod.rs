@@ -43,7 +43,14 @@ enum Gesture {
         pointer: i32,
         from: String,
     },
-    /// Panning the view by dragging the background.
+    /// Drawing a marquee from `start` (canvas coordinates); `base` is what was selected before,
+    /// kept when the marquee adds to the selection (Shift, Ctrl or Cmd held).
+    Select {
+        pointer: i32,
+        start: Point,
+        base: Vec<String>,
+    },
+    /// Panning the view: Space held, or the middle button.
     Pan {
         pointer: i32,
         grab: Point,
@@ -103,6 +110,23 @@ fn with_children(boxes: &[NodeBox], ids: &[String]) -> BTreeSet<String> {
         }
     }
     set
+}
+
+/// What a marquee over `area` selects: the objects it wholly encloses.
+fn marquee_pick(boxes: &[NodeBox], area: &Rect) -> Vec<String> {
+    let shapes: Vec<geometry::Shape<usize>> = boxes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| geometry::Shape {
+            id: i,
+            frame: b.frame,
+            depth: b.depth,
+        })
+        .collect();
+    geometry::enclosed(&shapes, area)
+        .into_iter()
+        .filter_map(|i| boxes.get(i).map(|b| b.id.clone()))
+        .collect()
 }
 
 /// Where moved objects land: for each selected object that lives in a container, the tightest
@@ -201,6 +225,37 @@ pub fn Canvas() -> impl IntoView {
     let offset = RwSignal::new((0.0_f64, 0.0_f64));
     // The loose end of a connection being drawn, in canvas coordinates.
     let rubber = RwSignal::new(None::<(String, Point)>);
+    // The marquee being drawn, in canvas coordinates.
+    let marquee = RwSignal::new(None::<Rect>);
+    // Whether Space is held: dragging then pans instead of selecting.
+    let space = RwSignal::new(false);
+    let typing = |ev: &web_sys::KeyboardEvent| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                el.closest("input, textarea, select, button")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            })
+    };
+    let down = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == " " && !typing(&ev) {
+            ev.prevent_default();
+            if !space.get_untracked() {
+                space.set(true);
+            }
+        }
+    });
+    let up = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space.set(false);
+        }
+    });
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
 
     let shift_of = move |id: &str| -> (f64, f64) {
         if dragging.with(|d| d.contains(id)) {
@@ -211,7 +266,8 @@ pub fn Canvas() -> impl IntoView {
     };
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        if ev.button() != 0 {
+        let pan = ev.button() == 1 || (ev.button() == 0 && space.get_untracked());
+        if ev.button() != 0 && !pan {
             return;
         }
         let screen = local_point(&ev);
@@ -220,6 +276,15 @@ pub fn Canvas() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
             let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        if pan {
+            ev.prevent_default();
+            gesture.set_value(Gesture::Pan {
+                pointer: ev.pointer_id(),
+                grab: screen,
+                start: ed.viewport.get_untracked(),
+            });
+            return;
         }
         match hit(&ev) {
             Some((id, true)) => {
@@ -249,11 +314,17 @@ pub fn Canvas() -> impl IntoView {
                 });
             }
             None => {
-                ed.selection.set(Vec::new());
-                gesture.set_value(Gesture::Pan {
+                let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+                let base = if additive {
+                    ed.selection.get_untracked()
+                } else {
+                    Vec::new()
+                };
+                ed.selection.set(base.clone());
+                gesture.set_value(Gesture::Select {
                     pointer: ev.pointer_id(),
-                    grab: screen,
-                    start: ed.viewport.get_untracked(),
+                    start: ed.viewport.get_untracked().to_canvas(screen),
+                    base,
                 });
             }
         }
@@ -277,6 +348,23 @@ pub fn Canvas() -> impl IntoView {
             Gesture::Connect { pointer, from } if pointer == ev.pointer_id() => {
                 let at = ed.viewport.get_untracked().to_canvas(screen);
                 rubber.set(Some((from, at)));
+            }
+            Gesture::Select {
+                pointer,
+                start,
+                base,
+            } if pointer == ev.pointer_id() => {
+                let area = Rect::spanning(start, ed.viewport.get_untracked().to_canvas(screen));
+                marquee.set(Some(area));
+                let mut chosen = base;
+                for id in boxes.with_untracked(|bs| marquee_pick(bs, &area)) {
+                    if !chosen.contains(&id) {
+                        chosen.push(id);
+                    }
+                }
+                if ed.selection.with_untracked(|s| *s != chosen) {
+                    ed.selection.set(chosen);
+                }
             }
             Gesture::Pan {
                 pointer,
@@ -328,13 +416,34 @@ pub fn Canvas() -> impl IntoView {
             }
             _ => {}
         }
+        if marquee.get_untracked().is_some() {
+            marquee.set(None);
+        }
         dragging.set(BTreeSet::new());
         offset.set((0.0, 0.0));
         gesture.set_value(Gesture::Idle);
     };
 
+    // The wheel and two-finger scrolling pan; with Ctrl or Cmd held (and a trackpad pinch, which
+    // browsers report that way) they zoom about the pointer.
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            // Line and page deltas (mode 1 and 2) are turned into pixels.
+            let unit = match ev.delta_mode() {
+                1 => 16.0,
+                2 => 400.0,
+                _ => 1.0,
+            };
+            let (mut dx, mut dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+            if ev.shift_key() && dx == 0.0 {
+                (dx, dy) = (dy, 0.0);
+            }
+            ed.viewport.update(|v| {
+                v.pan = Point::new(v.pan.x + dx / v.zoom, v.pan.y + dy / v.zoom);
+            });
+            return;
+        }
         let origin = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -534,6 +643,7 @@ pub fn Canvas() -> impl IntoView {
     view! {
         <svg
             class="canvas"
+            class:panning=move || space.get()
             data-panel="canvas"
             role="application"
             aria-label="Topology canvas. Tab moves between objects, arrow keys move the selection."
@@ -569,6 +679,21 @@ pub fn Canvas() -> impl IntoView {
                         children=link_view
                     />
                 </g>
+                {move || {
+                    marquee
+                        .get()
+                        .map(|r| {
+                            view! {
+                                <rect
+                                    class="marquee"
+                                    x=r.origin.x
+                                    y=r.origin.y
+                                    width=r.width
+                                    height=r.height
+                                />
+                            }
+                        })
+                }}
                 {move || {
                     rubber
                         .get()

@@ -11,6 +11,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Arrow keys", "move the selection by 10 px (Shift: 50 px)"),
     ("Shift+click", "add to or take from the selection"),
+    (
+        "Drag on the background",
+        "select what the marquee encloses (Shift: add to the selection)",
+    ),
+    (
+        "Wheel / Space+drag / middle-drag",
+        "pan the canvas (Shift+wheel: sideways)",
+    ),
+    ("Ctrl+wheel / pinch", "zoom about the pointer"),
     ("Delete / Backspace", "delete the selection"),
     ("Ctrl+D", "duplicate the selection"),
     ("Ctrl+Z", "undo"),
