@@ -51,48 +51,53 @@ impl NodeBox {
 }
 
 /// The frames of every drawn object, containers before what they hold (the drawing order).
+///
+/// Written without sorting or collecting into maps: in the browser bundle each sort and each
+/// map built from an iterator is its own copy of the standard library's code.
 pub fn layout(doc: &Document) -> Vec<NodeBox> {
     let objects = drawn(doc);
-    let index: BTreeMap<&str, usize> = objects
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _, _))| (id.as_str(), i))
-        .collect();
-    let parents: BTreeMap<String, Option<String>> = objects
-        .iter()
-        .map(|(id, _, parent)| (id.clone(), parent.clone()))
-        .collect();
-    let depth_of = |first: Option<&String>| {
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, (id, _, _)) in objects.iter().enumerate() {
+        index.insert(id.as_str(), i);
+    }
+    let parent_index = |i: usize| {
+        objects
+            .get(i)
+            .and_then(|(_, _, p)| p.as_deref())
+            .and_then(|p| index.get(p).copied())
+    };
+    let depth_of = |i: usize| {
         let mut depth = 0;
-        let mut parent = first.cloned();
-        while let Some(p) = parent {
+        let mut at = parent_index(i);
+        while let Some(p) = at {
             depth += 1;
-            parent = parents.get(&p).cloned().flatten();
             if depth > 4 {
                 break;
             }
+            at = parent_index(p);
         }
         depth
     };
     let mut boxes: Vec<NodeBox> = Vec::with_capacity(objects.len());
     let mut free_slot = 0usize;
-    let mut child_slot: BTreeMap<String, usize> = BTreeMap::new();
-    for (id, kind, parent) in &objects {
-        let depth = depth_of(parent.as_ref());
+    let mut child_slot = vec![0usize; objects.len()];
+    for (i, (id, kind, parent)) in objects.iter().enumerate() {
         let at = vpcplay_core::edit::position_of(doc, id).map(|p: Position| Point::new(p.x, p.y));
-        let origin = at.unwrap_or_else(|| match parent {
+        let origin = at.unwrap_or_else(|| match parent_index(i) {
             // Unplaced objects get a place of their own: in a column inside their container, or
             // in a row along the top of the canvas.
             Some(p) => {
-                let n = child_slot.entry(p.clone()).or_default();
-                *n += 1;
-                let base = index
-                    .get(p.as_str())
-                    .and_then(|i| vpcplay_core::edit::position_of(doc, &objects[*i].0))
+                let n = child_slot.get_mut(p).map_or(1, |n| {
+                    *n += 1;
+                    *n
+                });
+                let base = objects
+                    .get(p)
+                    .and_then(|o| vpcplay_core::edit::position_of(doc, &o.0))
                     .map_or(Point::default(), |q| Point::new(q.x, q.y));
                 Point::new(
                     base.x + PAD,
-                    base.y + HEADER + (*n as f64 - 1.0) * (LEAF.1 + 12.0),
+                    base.y + HEADER + (n as f64 - 1.0) * (LEAF.1 + 12.0),
                 )
             }
             None => {
@@ -106,31 +111,38 @@ pub fn layout(doc: &Document) -> Vec<NodeBox> {
             kind: *kind,
             parent: parent.clone(),
             frame: Rect::new(origin.x, origin.y, w, h),
-            depth,
+            depth: depth_of(i),
         });
     }
     // Grow containers around their children, deepest first, so a subnet has its final size
-    // before its VPC measures it.
-    let order: Vec<usize> = {
-        let mut o: Vec<usize> = (0..boxes.len()).collect();
-        o.sort_by_key(|i| std::cmp::Reverse(boxes[*i].depth));
-        o
-    };
-    let pos: BTreeMap<String, usize> = boxes
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.clone(), i))
-        .collect();
-    for i in order {
-        let (child_frame, parent) = (boxes[i].frame, boxes[i].parent.clone());
-        if let Some(p) = parent.and_then(|p| pos.get(&p).copied()) {
-            let f = &mut boxes[p].frame;
-            f.width = f.width.max(child_frame.right() - f.origin.x + PAD);
-            f.height = f.height.max(child_frame.bottom() - f.origin.y + PAD);
+    // before its VPC measures it. `boxes[i]` is still `objects[i]` here.
+    let deepest = boxes.iter().map(|b| b.depth).max().unwrap_or(0);
+    for depth in (1..=deepest).rev() {
+        for i in 0..boxes.len() {
+            let child = match boxes.get(i) {
+                Some(b) if b.depth == depth => b.frame,
+                _ => continue,
+            };
+            if let Some(f) = parent_index(i)
+                .and_then(|p| boxes.get_mut(p))
+                .map(|b| &mut b.frame)
+            {
+                f.width = f.width.max(child.right() - f.origin.x + PAD);
+                f.height = f.height.max(child.bottom() - f.origin.y + PAD);
+            }
         }
     }
-    boxes.sort_by_key(|b| b.depth);
-    boxes
+    // Drawing order: by depth, keeping the document's order within a depth.
+    let mut ordered = Vec::with_capacity(boxes.len());
+    let mut rest = boxes;
+    for depth in 0..=deepest {
+        let (now, later): (Vec<NodeBox>, Vec<NodeBox>) =
+            rest.into_iter().partition(|b| b.depth == depth);
+        ordered.extend(now);
+        rest = later;
+    }
+    ordered.extend(rest);
+    ordered
 }
 
 /// The smallest rectangle around every frame, or `None` for an empty document.

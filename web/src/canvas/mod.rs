@@ -102,7 +102,10 @@ fn object_at(client_x: i32, client_y: i32) -> Option<String> {
 
 /// `ids` and every object drawn inside them, from the layout's parent links.
 fn with_children(boxes: &[NodeBox], ids: &[String]) -> BTreeSet<String> {
-    let mut set: BTreeSet<String> = ids.iter().cloned().collect();
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(id.clone());
+    }
     // Boxes come containers first, so one pass collects every depth.
     for b in boxes {
         if b.parent.as_ref().is_some_and(|p| set.contains(p)) {
@@ -212,9 +215,11 @@ pub fn Canvas() -> impl IntoView {
     });
     let frames = Memo::new(move |_| {
         boxes.with(|bs| {
-            bs.iter()
-                .map(|b| (b.id.clone(), b.frame))
-                .collect::<BTreeMap<_, _>>()
+            let mut m = BTreeMap::new();
+            for b in bs {
+                m.insert(b.id.clone(), b.frame);
+            }
+            m
         })
     });
     let links = Memo::new(move |_| ed.doc.with(edit::links));
@@ -532,9 +537,11 @@ pub fn Canvas() -> impl IntoView {
     // move; what it shows is read reactively from `by_id`.
     let by_id = Memo::new(move |_| {
         drawn.with(|ds| {
-            ds.iter()
-                .map(|d| (d.node.id.clone(), d.clone()))
-                .collect::<BTreeMap<_, _>>()
+            let mut m = BTreeMap::new();
+            for d in ds {
+                m.insert(d.node.id.clone(), d.clone());
+            }
+            m
         })
     });
     let node_view = move |(id, kind): (String, Kind)| {
