@@ -46,6 +46,12 @@ async function ids(page) {
   );
 }
 
+/** Waits until the saved service `id` has left the height `y`. */
+function waitForPosition(page, id, y) {
+  return page.waitForFunction(([id, y]) =>
+    JSON.parse(localStorage.getItem('vpcplay.document')).services.find((s) => s.id === id).position.y !== y, [id, y]);
+}
+
 async function links(page) {
   return page.locator('[data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('data-link')).sort());
 }
@@ -208,6 +214,27 @@ test('marquee selection, panning and zooming', async () => {
   assert.deepEqual(await selected(), ['sn-1', 'svc-1', 'tg-1']);
   await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 30);
   assert.deepEqual(await selected(), []);
+
+  // Moved objects snap to the 10 px grid; with Alt held they go exactly where they are put.
+  const positionOf = (id) => page.evaluate((id) =>
+    JSON.parse(localStorage.getItem('vpcplay.document')).services.find((s) => s.id === id).position, id);
+  const drag = async (id, dx, dy) => {
+    const frame = await page.locator(`[data-object-id="${id}"] > .frame`).boundingBox();
+    await page.mouse.move(frame.x + 60, frame.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + 60 + dx, frame.y + 10 + dy, { steps: 5 });
+    await page.mouse.up();
+  };
+  assert.deepEqual(await positionOf('svc-1'), { x: 60, y: 180 });
+  await drag('svc-1', 33, 18);
+  await waitForPosition(page, 'svc-1', 180);
+  assert.deepEqual(await positionOf('svc-1'), { x: 90, y: 200 });
+  await page.keyboard.down('Alt');
+  await drag('svc-1', 7, 3);
+  await page.keyboard.up('Alt');
+  await waitForPosition(page, 'svc-1', 200);
+  assert.deepEqual(await positionOf('svc-1'), { x: 97, y: 203 });
+  await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 30);
 
   // The wheel pans; Ctrl+wheel zooms; Space+drag pans without selecting.
   const transform = () => page.locator('[data-panel="canvas"] .viewport').getAttribute('transform');

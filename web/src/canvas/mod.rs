@@ -19,6 +19,8 @@ use layout::{NodeBox, layout, link_ends};
 
 /// How far one arrow-key press moves the selection, in canvas pixels (five times with Shift).
 pub const KEY_STEP: f64 = 10.0;
+/// The grid moved and placed objects snap to, in canvas pixels (Alt held while dragging: none).
+pub const SNAP: f64 = 10.0;
 
 /// The label a VPC shows for its first address block, computed by the core.
 pub fn vpc_label(cidr: &str) -> String {
@@ -32,10 +34,12 @@ pub fn vpc_label(cidr: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 enum Gesture {
     Idle,
-    /// Moving objects: where the pointer went down (screen), and whether it has moved.
+    /// Moving objects: where the pointer went down (screen), the top-left corner of the object
+    /// it went down on (canvas), which snaps to the grid, and whether it has moved.
     Move {
         pointer: i32,
         grab: Point,
+        anchor: Point,
         moved: bool,
     },
     /// Drawing a connection from an object's handle.
@@ -312,9 +316,11 @@ pub fn Canvas() -> impl IntoView {
                 let ids = ed.selection.get_untracked();
                 dragging.set(boxes.with_untracked(|bs| with_children(bs, &ids)));
                 offset.set((0.0, 0.0));
+                let anchor = frames.with_untracked(|f| f.get(&id).map(|r| r.origin));
                 gesture.set_value(Gesture::Move {
                     pointer: ev.pointer_id(),
                     grab: screen,
+                    anchor: anchor.unwrap_or_default(),
                     moved: false,
                 });
             }
@@ -338,15 +344,36 @@ pub fn Canvas() -> impl IntoView {
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let screen = local_point(&ev);
         match gesture.get_value() {
-            Gesture::Move { pointer, grab, .. } if pointer == ev.pointer_id() => {
+            Gesture::Move {
+                pointer,
+                grab,
+                anchor,
+                moved,
+            } if pointer == ev.pointer_id() => {
                 let mark = crate::perf::begin_move();
                 let zoom = ed.viewport.get_untracked().zoom;
                 let (dx, dy) = ((screen.x - grab.x) / zoom, (screen.y - grab.y) / zoom);
-                offset.set((dx, dy));
+                // A few pixels of jitter in a click is not a move.
+                let moved = moved || (screen.x - grab.x).abs() + (screen.y - grab.y).abs() > 3.0;
+                let to = Point::new(anchor.x + dx, anchor.y + dy);
+                let to = if ev.alt_key() {
+                    to
+                } else {
+                    geometry::snap(to, SNAP)
+                };
+                let shift = if moved {
+                    (to.x - anchor.x, to.y - anchor.y)
+                } else {
+                    (0.0, 0.0)
+                };
+                if offset.get_untracked() != shift {
+                    offset.set(shift);
+                }
                 gesture.set_value(Gesture::Move {
                     pointer,
                     grab,
-                    moved: dx.abs() + dy.abs() > 0.5,
+                    anchor,
+                    moved,
                 });
                 crate::perf::end_move_after_render(mark);
             }

@@ -6,7 +6,8 @@ use vpcplay_core::edit::{self, Concept, PALETTE, PaletteItem};
 use vpcplay_core::model::common::Position;
 use wasm_bindgen::JsCast;
 
-use crate::canvas::geometry::{Point, Rect, Shape, container_for};
+use crate::canvas::SNAP;
+use crate::canvas::geometry::{Point, Rect, Shape, container_for, snap};
 use crate::canvas::layout::{HEADER, PAD, layout};
 use crate::icons::icon_svg;
 use crate::state::{Editor, Tone};
@@ -56,9 +57,10 @@ fn place(ed: Editor, item: &'static PaletteItem, at: Point) {
     })
     .and_then(|i| boxes.get(i))
     .map(|b| b.id.clone());
+    let corner = snap(Point::new(at.x - 20.0, at.y - 20.0), SNAP);
     let position = Position {
-        x: (at.x - 20.0).round(),
-        y: (at.y - 20.0).round(),
+        x: corner.x,
+        y: corner.y,
     };
     if let Some(id) = ed.edit(|doc| edit::create(doc, item.kind, position, container.as_deref())) {
         ed.say(Tone::Info, format!("placed {} `{id}`", item.kind.noun()));

@@ -12,6 +12,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Arrow keys", "move the selection by 10 px (Shift: 50 px)"),
     ("Shift+click", "add to or take from the selection"),
     (
+        "Alt while dragging",
+        "move freely, without snapping to the 10 px grid",
+    ),
+    (
         "Drag on the background",
         "select what the marquee encloses (Shift: add to the selection)",
     ),
