@@ -182,7 +182,7 @@ test('a corrupt saved document is reported and kept, never a crash', async () =>
   await context.close();
 });
 
-test('marquee selection, panning and zooming', async () => {
+test('marquee, snapping, renaming, panning and zooming', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
   await page.click('[data-action="clear"]');
@@ -234,6 +234,19 @@ test('marquee selection, panning and zooming', async () => {
   await page.keyboard.up('Alt');
   await waitForPosition(page, 'svc-1', 200);
   assert.deepEqual(await positionOf('svc-1'), { x: 97, y: 203 });
+  await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 30);
+
+  // A badge names its findings on hover; a double-click renames.
+  const badgeTitle = await page.locator('[data-object-id="tg-1"] .badge title').textContent();
+  assert.match(badgeTitle, /target group `tg-1` of type `instance` needs a `vpc`/);
+  const sn = await page.locator('[data-object-id="sn-1"] > .frame').boundingBox();
+  await page.mouse.dblclick(sn.x + 90, sn.y + 30);
+  const name = page.locator('[data-panel="inspector"] [data-field="name"] input');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-field="name"]'));
+  await page.keyboard.type('edge network');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-object-id="sn-1"]', { hasText: 'edge network' }).waitFor({ timeout: 3_000 });
+  assert.equal(await name.inputValue(), 'edge network');
   await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 30);
 
   // The wheel pans; Ctrl+wheel zooms; Space+drag pans without selecting.

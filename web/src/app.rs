@@ -75,6 +75,7 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
             ed.selection.set(Vec::new());
         }
         (false, _, "?") => shortcuts.update(|o| *o = !*o),
+        (false, _, "F2") if selection.len() == 1 => crate::canvas::focus_name(),
         (false, _, "+" | "=") => zoom_by(ed, 1.25),
         (false, _, "-") => zoom_by(ed, 1.0 / 1.25),
         (false, _, "0") => fit_to_view(ed),

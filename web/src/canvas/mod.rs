@@ -70,6 +70,8 @@ struct Drawn {
     subtitle: String,
     errors: usize,
     warnings: usize,
+    /// The object's findings, one per line, shown when the pointer rests on its badge.
+    problems: String,
 }
 
 /// The point of a pointer event in the canvas element's own screen space.
@@ -117,6 +119,23 @@ fn with_children(boxes: &[NodeBox], ids: &[String]) -> BTreeSet<String> {
         }
     }
     set
+}
+
+/// Puts the keyboard in the inspector's name field, its text selected, to rename the selected
+/// object (double-click on an object, or F2).
+pub fn focus_name() {
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("[data-panel='inspector'] [data-field='name'] input")
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = field {
+        let _ = input.focus();
+        input.select();
+    }
 }
 
 /// What a marquee over `area` selects: the objects it wholly encloses.
@@ -186,7 +205,7 @@ pub fn Canvas() -> impl IntoView {
     let ed = Editor::get();
     let boxes = Memo::new(move |_| ed.doc.with(layout));
     let counts = Memo::new(move |_| {
-        let mut m: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut m: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
         ed.diagnostics.with(|ds| {
             for d in ds {
                 let e = m.entry(d.object.clone()).or_default();
@@ -194,6 +213,10 @@ pub fn Canvas() -> impl IntoView {
                     Severity::Error => e.0 += 1,
                     _ => e.1 += 1,
                 }
+                if !e.2.is_empty() {
+                    e.2.push('\n');
+                }
+                e.2.push_str(&d.message);
             }
         });
         m
@@ -204,13 +227,15 @@ pub fn Canvas() -> impl IntoView {
             boxes.with(|bs| {
                 bs.iter()
                     .map(|b| {
-                        let (errors, warnings) = counts.get(&b.id).copied().unwrap_or_default();
+                        let (errors, warnings, problems) =
+                            counts.get(&b.id).cloned().unwrap_or_default();
                         Drawn {
                             title: label::title(doc, &b.id, b.kind),
                             subtitle: label::subtitle(doc, &b.id, b.kind),
                             node: b.clone(),
                             errors,
                             warnings,
+                            problems,
                         }
                     })
                     .collect::<Vec<_>>()
@@ -613,9 +638,10 @@ pub fn Canvas() -> impl IntoView {
             )
         };
         let badge = move || {
-            let (errors, warnings, width) = look.with(|d| {
-                d.as_ref()
-                    .map_or((0, 0, 0.0), |d| (d.errors, d.warnings, d.node.frame.width))
+            let (errors, warnings, width, problems) = look.with(|d| {
+                d.as_ref().map_or((0, 0, 0.0, String::new()), |d| {
+                    (d.errors, d.warnings, d.node.frame.width, d.problems.clone())
+                })
             });
             (errors + warnings > 0).then(|| {
                 let (cls, n) = if errors > 0 {
@@ -625,6 +651,7 @@ pub fn Canvas() -> impl IntoView {
                 };
                 view! {
                     <g class=cls transform=format!("translate({} -8)", width - 10.0)>
+                        <title>{problems}</title>
                         <circle r="10" />
                         <text text-anchor="middle" y="4">{n}</text>
                     </g>
@@ -687,6 +714,13 @@ pub fn Canvas() -> impl IntoView {
             on:pointerup=on_pointer_up
             on:pointercancel=on_pointer_up
             on:wheel=on_wheel
+            on:dblclick=move |ev: web_sys::MouseEvent| {
+                // Pointer capture sends the event to the canvas: find the object by position.
+                if let Some(id) = object_at(ev.client_x(), ev.client_y()) {
+                    ed.select(&id);
+                    focus_name();
+                }
+            }
             on:keydown=on_key
         >
             <defs>

@@ -24,6 +24,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "pan the canvas (Shift+wheel: sideways)",
     ),
     ("Ctrl+wheel / pinch", "zoom about the pointer"),
+    ("F2 / double-click", "rename the selected object"),
     ("Delete / Backspace", "delete the selection"),
     ("Ctrl+D", "duplicate the selection"),
     ("Ctrl+Z", "undo"),
