@@ -366,12 +366,10 @@ fn endpoints(cx: &mut Ctx<'_>) {
             );
         }
         if let Some(gateway) = gateway_of(cx, rc) {
-            let zones: BTreeSet<&str> = gateway
-                .subnets
-                .iter()
-                .filter_map(|s| cx.subnet(s.as_str()))
-                .map(|s| s.zone.as_str())
-                .collect();
+            let mut zones: BTreeSet<&str> = BTreeSet::new();
+            for s in gateway.subnets.iter().filter_map(|s| cx.subnet(s.as_str())) {
+                zones.insert(s.zone.as_str());
+            }
             if !zones.is_empty()
                 && !subnets.is_empty()
                 && !subnets.iter().any(|s| zones.contains(s.zone.as_str()))
