@@ -32,6 +32,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod edit;
+pub mod json;
 pub mod lattice;
 pub mod model;
 pub mod net;
