@@ -21,7 +21,7 @@ mod value;
 pub mod write;
 
 pub use read::{Limits, MAX_DEPTH, MAX_INPUT_BYTES, parse, parse_bytes, parse_with};
-pub use value::{ToValue, Value, __items, __members, to_value};
+pub use value::{__items, __members, ToValue, Value, to_value};
 
 // For `json!` in other crates, which may not name `alloc`.
 #[doc(hidden)]
