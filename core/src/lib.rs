@@ -8,6 +8,7 @@
 //!
 //! Layers, bottom to top:
 //! - [`net`]: addresses, CIDR blocks and the arithmetic on them.
+//! - [`json`]: the project's own JSON: a reader with positions and limits, a writer, and `Value`.
 //! - [`model`]: every object kind, the versioned topology document, and validation against AWS rules.
 //! - [`policy`]: IAM-style auth and endpoint policies, evaluated with an explanation.
 //! - [`privatelink`]: hop rules of gateway and interface endpoints, endpoint services and resource gateways.
@@ -32,6 +33,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod edit;
+pub mod json;
 pub mod lattice;
 pub mod model;
 pub mod net;

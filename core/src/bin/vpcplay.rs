@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+use vpcplay_core::json::write::key;
+use vpcplay_core::model::codec::ToJson;
+
 const USAGE: &str = "\
 vpcplay — simulate AWS private networking from the command line
 
@@ -115,13 +118,19 @@ fn validate(
         .count();
     let warnings = diagnostics.len() - errors;
     if json {
-        let report = serde_json::json!({
-            "file": name,
-            "valid": errors == 0,
-            "errors": errors,
-            "warnings": warnings,
-            "diagnostics": diagnostics,
-        });
+        // Keys in alphabetical order, as this report has always been written.
+        let mut report = String::from("{");
+        key(&mut report, "diagnostics");
+        diagnostics.write_json(&mut report);
+        key(&mut report, "errors");
+        errors.write_json(&mut report);
+        key(&mut report, "file");
+        name.write_json(&mut report);
+        key(&mut report, "valid");
+        (errors == 0).write_json(&mut report);
+        key(&mut report, "warnings");
+        warnings.write_json(&mut report);
+        report.push('}');
         let _ = writeln!(out, "{report}");
     } else {
         for d in &diagnostics {
@@ -163,11 +172,13 @@ fn unreadable(
     err: &mut dyn std::io::Write,
 ) -> ExitCode {
     if json {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::json!({ "valid": false, "error": message })
-        );
+        let mut report = String::from("{");
+        key(&mut report, "error");
+        message.write_json(&mut report);
+        key(&mut report, "valid");
+        false.write_json(&mut report);
+        report.push('}');
+        let _ = writeln!(out, "{report}");
     }
     let _ = writeln!(err, "error: {message}");
     ExitCode::from(2)
@@ -255,7 +266,8 @@ mod tests {
         );
         let (code, out, _) = call(&["validate", &broken, "--json"]);
         assert_eq!(code, ExitCode::from(1));
-        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let report =
+            vpcplay_core::json::Value::parse(&out, vpcplay_core::json::Limits::POLICY).unwrap();
         assert_eq!(report["valid"], false);
         assert_eq!(report["diagnostics"][0]["code"], "dangling_reference");
         assert_eq!(report["diagnostics"][0]["severity"], "error");

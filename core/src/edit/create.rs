@@ -5,13 +5,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
-
 use super::EditError;
 use super::palette::item_for;
 use super::structure::drawn;
-use crate::model::codec::{from_text, to_text};
+use crate::json::Value;
+use crate::model::codec::{FromJson, from_value};
 use crate::model::common::Position;
 use crate::model::{Document, Kind};
 use crate::net::Cidr;
@@ -56,9 +54,9 @@ pub fn create(
         }
     };
     let id = fresh_id(doc, prefix(kind));
-    let mut fields = Map::new();
-    fields.insert("id".into(), Value::String(id.clone()));
-    fields.insert("position".into(), json!({ "x": at.x, "y": at.y }));
+    let mut fields = Value::Object(Vec::new());
+    fields.insert("id", Value::String(id.clone()));
+    fields.insert("position", crate::json!({ "x": at.x, "y": at.y }));
     let parent = container.as_deref().unwrap_or_default();
     if matches!(
         kind,
@@ -68,44 +66,44 @@ pub fn create(
             | Kind::ResourceGateway
             | Kind::ResourceEndpoint
     ) {
-        fields.insert("subnets".into(), json!(one_subnet_per_zone(doc, parent)));
-        fields.insert("security_groups".into(), json!([]));
+        fields.insert("subnets", crate::json!(one_subnet_per_zone(doc, parent)));
+        fields.insert("security_groups", crate::json!([]));
     }
     match kind {
         Kind::Vpc => {
             let cidr = free_vpc_block(doc).ok_or_else(|| EditError::NoFreeAddresses {
                 container: "the 10.0.0.0/8 range".into(),
             })?;
-            fields.insert("cidrs".into(), json!([cidr.to_string()]));
+            fields.insert("cidrs", crate::json!([cidr.to_string()]));
         }
         Kind::Subnet => {
             let cidr =
                 free_subnet_block(doc, parent).ok_or_else(|| EditError::NoFreeAddresses {
                     container: parent.to_string(),
                 })?;
-            fields.insert("vpc".into(), json!(parent));
-            fields.insert("zone".into(), json!(next_zone(doc, parent)));
-            fields.insert("cidr".into(), json!(cidr.to_string()));
+            fields.insert("vpc", crate::json!(parent));
+            fields.insert("zone", crate::json!(next_zone(doc, parent)));
+            fields.insert("cidr", crate::json!(cidr.to_string()));
         }
         Kind::NatGateway | Kind::Instance | Kind::Database => {
-            fields.insert("subnet".into(), json!(parent));
+            fields.insert("subnet", crate::json!(parent));
         }
         Kind::LoadBalancer => {
-            fields.insert("vpc".into(), json!(parent));
-            fields.insert("type".into(), json!("alb"));
+            fields.insert("vpc", crate::json!(parent));
+            fields.insert("type", crate::json!("alb"));
         }
         Kind::GatewayEndpoint => {
-            fields.insert("vpc".into(), json!(parent));
+            fields.insert("vpc", crate::json!(parent));
             fields.insert(
-                "service".into(),
-                json!(format!("com.amazonaws.{}.s3", region_of(doc))),
+                "service",
+                crate::json!(format!("com.amazonaws.{}.s3", region_of(doc))),
             );
         }
         Kind::InterfaceEndpoint => {
-            fields.insert("vpc".into(), json!(parent));
+            fields.insert("vpc", crate::json!(parent));
             fields.insert(
-                "service".into(),
-                json!({ "aws": format!("com.amazonaws.{}.sqs", region_of(doc)) }),
+                "service",
+                crate::json!({ "aws": format!("com.amazonaws.{}.sqs", region_of(doc)) }),
             );
         }
         Kind::ServiceNetworkEndpoint => {
@@ -117,8 +115,8 @@ pub fn create(
                         .into(),
                 },
             )?;
-            fields.insert("vpc".into(), json!(parent));
-            fields.insert("service_network".into(), json!(network));
+            fields.insert("vpc", crate::json!(parent));
+            fields.insert("service_network", crate::json!(network));
         }
         Kind::ResourceEndpoint => {
             let config = doc
@@ -131,30 +129,30 @@ pub fn create(
                     why: "a resource endpoint needs a resource configuration: place one first"
                         .into(),
                 })?;
-            fields.insert("vpc".into(), json!(parent));
-            fields.insert("resource_configuration".into(), json!(config));
+            fields.insert("vpc", crate::json!(parent));
+            fields.insert("resource_configuration", crate::json!(config));
         }
         Kind::TargetGroup => {
-            fields.insert("type".into(), json!("instance"));
-            fields.insert("protocol".into(), json!("http"));
-            fields.insert("port".into(), json!(80));
+            fields.insert("type", crate::json!("instance"));
+            fields.insert("protocol", crate::json!("http"));
+            fields.insert("port", crate::json!(80));
             if let Some(vpc) = doc.vpcs.first() {
-                fields.insert("vpc".into(), json!(vpc.id.as_str()));
+                fields.insert("vpc", crate::json!(vpc.id.as_str()));
             }
         }
         Kind::EndpointService => {
-            fields.insert("load_balancers".into(), json!([]));
+            fields.insert("load_balancers", crate::json!([]));
         }
         Kind::ResourceConfiguration => {
-            fields.insert("type".into(), json!("single"));
-            fields.insert("port_ranges".into(), json!([443]));
+            fields.insert("type", crate::json!("single"));
+            fields.insert("port_ranges", crate::json!([443]));
         }
         Kind::RouteTable | Kind::SecurityGroup | Kind::InternetGateway | Kind::ResourceGateway => {
-            fields.insert("vpc".into(), json!(parent));
+            fields.insert("vpc", crate::json!(parent));
         }
         _ => {}
     }
-    let value = Value::Object(fields);
+    let value = fields;
     macro_rules! push {
         ($list:ident) => {
             doc.$list.push(from_fields(value, kind)?)
@@ -188,8 +186,8 @@ pub fn create(
 
 /// Reads the new object through the document format, so it gets exactly the defaults a
 /// hand-written document would.
-fn from_fields<T: DeserializeOwned>(value: Value, kind: Kind) -> Result<T, EditError> {
-    from_text(to_text(&value).as_bytes()).map_err(|_| EditError::NotDrawable { kind })
+fn from_fields<T: FromJson>(value: Value, kind: Kind) -> Result<T, EditError> {
+    from_value(value).map_err(|_| EditError::NotDrawable { kind })
 }
 
 /// The id prefix AWS uses for the kind, or a readable stand-in.

@@ -3,7 +3,8 @@
 use alloc::string::{String, ToString};
 
 use super::EditError;
-use crate::model::codec::{from_text, pretty, to_text};
+use crate::json::Value;
+use crate::model::codec::{FromJson, ToJson, from_str, from_value, pretty, to_text, to_value};
 use crate::model::{Document, Kind};
 
 /// Calls `$body` with `$list` bound to the document list holding objects of `$kind`.
@@ -96,8 +97,8 @@ macro_rules! with_list {
 }
 
 /// Reads `json` as an object of the same type as the list's.
-fn parse_like<T: serde::de::DeserializeOwned>(_list: &[T], json: &str) -> Result<T, EditError> {
-    from_text(json.as_bytes()).map_err(|e| EditError::BadObject {
+fn parse_like<T: FromJson>(_list: &[T], json: &str) -> Result<T, EditError> {
+    from_str(json).map_err(|e| EditError::BadObject {
         detail: alloc::format!("{e}"),
     })
 }
@@ -148,23 +149,26 @@ pub fn replace_object(doc: &mut Document, id: &str, json: &str) -> Result<(), Ed
 /// Reads `value` as an object of the same type as the list's. The value was built here, not
 /// typed by a person, so the reader's line and column would point nowhere useful: they are left
 /// out of the message.
-fn value_like<T: serde::de::DeserializeOwned>(
-    _list: &[T],
-    value: serde_json::Value,
-) -> Result<T, EditError> {
-    from_text(to_text(&value).as_bytes()).map_err(|e| {
-        let text = alloc::format!("{e}");
-        let detail = match text.rfind(" at line ") {
-            Some(cut) => text.get(..cut).unwrap_or(&text).into(),
-            None => text,
-        };
+fn value_like<T: FromJson>(_list: &[T], value: Value) -> Result<T, EditError> {
+    from_value(value).map_err(|e| {
+        let mut detail = e.message;
+        if !e.pointer.is_empty() {
+            detail.push_str(&alloc::format!(" at `{}`", e.pointer));
+        }
         EditError::BadObject { detail }
+    })
+}
+
+/// The object as a JSON value, exactly as the document format writes it.
+fn value_of<T: ToJson>(obj: &T) -> Result<Value, EditError> {
+    to_value(obj).map_err(|e| EditError::BadObject {
+        detail: e.to_string(),
     })
 }
 
 /// One field of object `id` as the document format writes it; `None` when the field is left
 /// out (at its default).
-pub fn field(doc: &Document, id: &str, key: &str) -> Result<Option<serde_json::Value>, EditError> {
+pub fn field(doc: &Document, id: &str, key: &str) -> Result<Option<Value>, EditError> {
     let kind = kind_of(doc, id)?;
     let mut copy = doc.clone();
     with_list!(copy, kind, |list| {
@@ -172,11 +176,7 @@ pub fn field(doc: &Document, id: &str, key: &str) -> Result<Option<serde_json::V
             .iter()
             .find(|o| o.id.as_str() == id)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let value = from_text::<serde_json::Value>(to_text(obj).as_bytes()).map_err(|e| {
-            EditError::BadObject {
-                detail: e.to_string(),
-            }
-        })?;
+        let value = value_of(obj)?;
         Ok(value.get(key).cloned())
     })
 }
@@ -187,7 +187,7 @@ pub fn set_field(
     doc: &mut Document,
     id: &str,
     key: &str,
-    value: Option<serde_json::Value>,
+    value: Option<Value>,
 ) -> Result<(), EditError> {
     if key == "id" {
         return Err(EditError::BadObject {
@@ -205,20 +205,11 @@ pub fn set_field(
         let current = list
             .get(slot)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let mut object =
-            from_text::<serde_json::Value>(to_text(current).as_bytes()).map_err(|e| {
-                EditError::BadObject {
-                    detail: e.to_string(),
-                }
-            })?;
-        if let Some(map) = object.as_object_mut() {
-            match value {
-                Some(v) => {
-                    map.insert(key.into(), v);
-                }
-                None => {
-                    map.remove(key);
-                }
+        let mut object = value_of(current)?;
+        match value {
+            Some(v) => object.insert(key, v),
+            None => {
+                object.remove(key);
             }
         }
         let mut next = value_like(list, object)?;
@@ -235,16 +226,12 @@ pub fn duplicate(doc: &mut Document, id: &str) -> Result<String, EditError> {
     let kind = kind_of(doc, id)?;
     let fresh = super::create::fresh_id(doc, super::create::prefix(kind));
     let mut object = object_value(doc, id, kind)?;
-    if let Some(map) = object.as_object_mut() {
-        map.insert("id".into(), serde_json::Value::String(fresh.clone()));
-        if let Some(serde_json::Value::Object(p)) = map.get_mut("position") {
+    if matches!(object, Value::Object(_)) {
+        object.insert("id", Value::String(fresh.clone()));
+        if let Some(p @ Value::Object(_)) = object.get_mut("position") {
             for axis in ["x", "y"] {
-                let moved = p
-                    .get(axis)
-                    .and_then(serde_json::Value::as_f64)
-                    .unwrap_or(0.0)
-                    + 24.0;
-                p.insert(axis.into(), serde_json::json!(moved));
+                let moved = p.get(axis).and_then(Value::as_f64).unwrap_or(0.0) + 24.0;
+                p.insert(axis, Value::from(moved));
             }
         }
         match kind {
@@ -253,13 +240,16 @@ pub fn duplicate(doc: &mut Document, id: &str) -> Result<String, EditError> {
                     super::create::free_vpc_block(doc).ok_or(EditError::NoFreeAddresses {
                         container: "the 10.0.0.0/8 range".into(),
                     })?;
-                map.insert("cidrs".into(), serde_json::json!([block.to_string()]));
+                object.insert(
+                    "cidrs",
+                    Value::Array(alloc::vec![Value::String(block.to_string())]),
+                );
             }
             Kind::Subnet => {
                 let vpc = super::structure::parent_of(doc, id).unwrap_or_default();
                 let block = super::create::free_subnet_block(doc, &vpc)
                     .ok_or(EditError::NoFreeAddresses { container: vpc })?;
-                map.insert("cidr".into(), serde_json::json!(block.to_string()));
+                object.insert("cidr", Value::String(block.to_string()));
             }
             _ => {}
         }
@@ -271,15 +261,13 @@ pub fn duplicate(doc: &mut Document, id: &str) -> Result<String, EditError> {
     })
 }
 
-fn object_value(doc: &Document, id: &str, kind: Kind) -> Result<serde_json::Value, EditError> {
+fn object_value(doc: &Document, id: &str, kind: Kind) -> Result<Value, EditError> {
     let mut copy = doc.clone();
     with_list!(copy, kind, |list| {
         let obj = list
             .iter()
             .find(|o| o.id.as_str() == id)
             .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        from_text::<serde_json::Value>(to_text(obj).as_bytes()).map_err(|e| EditError::BadObject {
-            detail: e.to_string(),
-        })
+        value_of(obj)
     })
 }

@@ -333,6 +333,6 @@ pub fn reparent(doc: &mut Document, id: &str, container: &str) -> Result<(), Edi
         doc,
         id,
         key,
-        Some(serde_json::Value::String(String::from(container))),
+        Some(crate::json::Value::String(String::from(container))),
     )
 }

@@ -258,35 +258,24 @@ fn an_object_round_trips_through_its_json_and_bad_json_is_refused() {
 #[test]
 fn fields_are_set_through_the_document_format() {
     let (mut doc, vpc, subnet, _) = small();
-    set_field(
-        &mut doc,
-        &subnet,
-        "cidr",
-        Some(serde_json::json!("10.0.7.0/24")),
-    )
-    .unwrap();
+    set_field(&mut doc, &subnet, "cidr", Some(crate::json!("10.0.7.0/24"))).unwrap();
     assert_eq!(doc.subnets[0].cidr.to_string(), "10.0.7.0/24");
     assert_eq!(
         field(&doc, &subnet, "cidr").unwrap(),
-        Some(serde_json::json!("10.0.7.0/24"))
+        Some(crate::json!("10.0.7.0/24"))
     );
     let before = doc.clone();
-    let e = set_field(
-        &mut doc,
-        &subnet,
-        "cidr",
-        Some(serde_json::json!("10.0.7.0/33")),
-    )
-    .unwrap_err()
-    .to_string();
+    let e = set_field(&mut doc, &subnet, "cidr", Some(crate::json!("10.0.7.0/33")))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("`10.0.7.0/33` is not a CIDR block"), "{e}");
     assert!(
         !e.contains(" at line "),
         "no position inside text nobody typed: {e}"
     );
-    assert!(set_field(&mut doc, &vpc, "id", Some(serde_json::json!("x"))).is_err());
+    assert!(set_field(&mut doc, &vpc, "id", Some(crate::json!("x"))).is_err());
     assert_eq!(doc, before);
-    set_field(&mut doc, &vpc, "name", Some(serde_json::json!("shop"))).unwrap();
+    set_field(&mut doc, &vpc, "name", Some(crate::json!("shop"))).unwrap();
     set_field(&mut doc, &vpc, "name", None).unwrap();
     assert_eq!(field(&doc, &vpc, "name").unwrap(), None);
 }
@@ -313,7 +302,7 @@ fn field_reads_the_created_subnet() {
     let (doc, _, subnet, _) = small();
     assert_eq!(
         field(&doc, &subnet, "cidr").unwrap(),
-        Some(serde_json::json!("10.0.0.0/24"))
+        Some(crate::json!("10.0.0.0/24"))
     );
 }
 

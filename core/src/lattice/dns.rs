@@ -116,7 +116,8 @@ mod tests {
     #[test]
     fn names() {
         let mut s: Service =
-            serde_json::from_str(r#"{"id":"svc-a","custom_domain":"Orders.Example.com"}"#).unwrap();
+            crate::model::codec::from_str(r#"{"id":"svc-a","custom_domain":"Orders.Example.com"}"#)
+                .unwrap();
         let cases = [
             ("svc-a", Name::Id),
             ("orders.example.com", Name::CustomDomain),

@@ -167,11 +167,11 @@ mod tests {
     }
 
     fn path(json: &str) -> PathMatch {
-        serde_json::from_str(json).unwrap()
+        crate::model::codec::from_str(json).unwrap()
     }
 
     fn header(json: &str) -> HeaderMatch {
-        serde_json::from_str(json).unwrap()
+        crate::model::codec::from_str(json).unwrap()
     }
 
     #[test]
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn priority_and_all_conditions() {
-        let l: Listener = serde_json::from_str(
+        let l: Listener = crate::model::codec::from_str(
             r#"{"id":"lst","protocol":"http","default_action":{"fixed_response":{"status":404}},"rules":[
                 {"id":"r-late","priority":20,"match":{"path":{"prefix":"/"}},"action":{"fixed_response":{"status":500}}},
                 {"id":"r-early","priority":10,"match":{"method":"GET","path":{"prefix":"/reports"}},"action":{"fixed_response":{"status":404}}}

@@ -198,7 +198,7 @@ mod tests {
             r#"{{"id":"tg","type":"{kind}","targets":[{}]}}"#,
             targets.join(",")
         );
-        serde_json::from_str(&json).unwrap()
+        crate::model::codec::from_str(&json).unwrap()
     }
 
     #[test]

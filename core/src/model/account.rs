@@ -3,8 +3,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
 use super::id::{AccountId, RegionId, ZoneId};
 
 /// The account used for objects that name none, when the document declares no account.
@@ -13,24 +11,30 @@ pub const DEFAULT_ACCOUNT: &str = "111111111111";
 pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// An AWS account, optionally in an organization.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Account {
     pub id: AccountId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The organization id, such as `o-a1b2c3d4e5`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
 }
 
+crate::json_struct!(Account {
+    id: req,
+    name: opt,
+    org: opt,
+});
+
 /// A Region and the Availability Zones (by zone id) the document uses in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Region {
     pub id: RegionId,
     /// Zone ids such as `use1-az1`. Zone ids, unlike zone names, mean the same zone in every
     /// account, which is what endpoint and gateway zone checks compare.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub zones: Vec<ZoneId>,
 }
+
+crate::json_struct!(Region {
+    id: req,
+    zones: opt,
+});

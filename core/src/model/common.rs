@@ -2,27 +2,22 @@
 //! CIDR blocks as document text, and the defaults the document format fills in.
 
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 use core::fmt;
 use core::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::net::Cidr;
 
 /// Where an object is drawn on the canvas, in canvas units (the top-left corner is `0, 0`).
-#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Position {
     pub x: f64,
     pub y: f64,
 }
 
+crate::json_struct!(Position { x: req, y: req });
+
 /// An IP protocol as security groups and resource configurations name it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Protocol {
     #[default]
     Tcp,
@@ -31,6 +26,13 @@ pub enum Protocol {
     /// Every protocol (`-1` in the AWS API).
     All,
 }
+
+crate::json_enum!(Protocol {
+    Tcp = "tcp",
+    Udp = "udp",
+    Icmp = "icmp",
+    All = "all",
+});
 
 impl Protocol {
     /// The name used in the document.
@@ -122,85 +124,32 @@ impl fmt::Display for PortRange {
     }
 }
 
-impl Serialize for PortRange {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// Written as a number for a single port and as text for a range; read from either.
+impl crate::model::codec::ToJson for PortRange {
+    fn write_json(&self, out: &mut String) {
         if self.from == self.to {
-            s.serialize_u16(self.from)
+            crate::json::write::unsigned(out, u64::from(self.from));
         } else {
-            s.collect_str(self)
+            crate::json::write::string(out, &self.to_string());
         }
     }
 }
 
-impl<'de> Deserialize<'de> for PortRange {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            Port(u16),
-            Text(String),
-        }
-        match Repr::deserialize(d) {
-            Ok(Repr::Port(p)) => Ok(Self::single(p)),
-            Ok(Repr::Text(t)) => t.parse().map_err(serde::de::Error::custom),
-            Err(_) => Err(serde::de::Error::custom(
-                "a port range is a port such as `443` or text such as `\"1024-65535\"`",
+impl crate::model::codec::FromJson for PortRange {
+    fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+        use crate::json::Shape;
+        use crate::model::codec::{expected, invalid};
+        match &node.value {
+            Shape::Number(_) => {
+                <u16 as crate::model::codec::FromJson>::from_json(node).map(Self::single)
+            }
+            Shape::String(text) => text
+                .parse()
+                .map_err(|e: PortRangeError| invalid(node.pos, e.to_string())),
+            _ => Err(expected(
+                &node,
+                "a port such as `443` or text such as `\"1024-65535\"`",
             )),
-        }
-    }
-}
-
-/// Serde helpers that read and write [`Cidr`] as document text (`"10.0.0.0/16"`).
-pub mod cidr_text {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(c: &Cidr, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(c)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cidr, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-
-    /// The same, for an optional block.
-    pub mod option {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(c: &Option<Cidr>, s: S) -> Result<S::Ok, S::Error> {
-            match c {
-                Some(c) => s.collect_str(c),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cidr>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
-                None => Ok(None),
-            }
-        }
-    }
-
-    /// The same, for a list of blocks.
-    pub mod list {
-        use super::*;
-        use serde::ser::SerializeSeq;
-
-        pub fn serialize<S: Serializer>(cs: &[Cidr], s: S) -> Result<S::Ok, S::Error> {
-            let mut seq = s.serialize_seq(Some(cs.len()))?;
-            for c in cs {
-                seq.serialize_element(&c.to_string())?;
-            }
-            seq.end()
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Cidr>, D::Error> {
-            let texts = Vec::<String>::deserialize(d)?;
-            texts
-                .iter()
-                .map(|t| t.parse().map_err(serde::de::Error::custom))
-                .collect()
         }
     }
 }
@@ -218,18 +167,6 @@ pub fn is_private_v4(ip: core::net::Ipv4Addr) -> bool {
 /// Whether a CIDR block holds the address.
 pub fn cidr_holds(cidr: &Cidr, ip: core::net::IpAddr) -> bool {
     cidr.net().contains(&ip)
-}
-
-pub(crate) fn yes() -> bool {
-    true
-}
-
-pub(crate) fn is_true(b: &bool) -> bool {
-    *b
-}
-
-pub(crate) fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 #[cfg(test)]

@@ -3,17 +3,19 @@
 use alloc::string::String;
 use core::fmt;
 
-use serde::Serialize;
-
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// AWS would refuse the configuration; the document does not become a topology.
     Error,
     /// AWS accepts it, but it likely does not do what was meant, or a documented limit is near.
     Warning,
 }
+
+crate::json_enum!(write Severity {
+    Error = "error",
+    Warning = "warning",
+});
 
 impl Severity {
     /// The stable name.
@@ -230,14 +232,14 @@ impl fmt::Display for Code {
     }
 }
 
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+impl crate::model::codec::ToJson for Code {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write::string(out, self.as_str());
     }
 }
 
 /// One finding about one object.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
@@ -246,9 +248,16 @@ pub struct Diagnostic {
     /// What is wrong, in plain words, with ids in backticks.
     pub message: String,
     /// The rule id of aws-rules.md, such as `R-SN-01`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'static str>,
 }
+
+crate::json_struct!(write Diagnostic {
+    severity: req,
+    code: req,
+    object: req,
+    message: req,
+    rule: opt,
+});
 
 impl Diagnostic {
     /// A finding with the code's severity and rule.

@@ -6,10 +6,10 @@
 //! written by an older vpcplay keeps loading.
 
 use alloc::string::{String, ToString};
+
+use crate::json::{ErrorKind, JsonError, Node, Shape};
 use alloc::vec::Vec;
 use core::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use super::account::{Account, Region};
 use super::compute::{Database, Instance, Lambda};
@@ -39,79 +39,83 @@ pub const CURRENT_VERSION: u64 = 1;
 /// 5 MB; anything near this limit is not a topology a person can look at.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
-/// How deeply JSON may nest (serde_json's own limit, kept here so messages can say it).
+/// How deeply JSON may nest in a document. A document needs about ten levels, an embedded
+/// policy a few more.
 pub const MAX_NESTING: usize = 128;
 
 /// A topology document, format version 1. Every list may be left out.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a vpcplay document")]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Document {
     /// Always [`CURRENT_VERSION`] once loaded.
     pub version: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<Account>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<Region>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vpcs: Vec<Vpc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<Subnet>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub route_tables: Vec<RouteTable>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internet_gateways: Vec<InternetGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<NatGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub peerings: Vec<Peering>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security_groups: Vec<SecurityGroup>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prefix_lists: Vec<PrefixList>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instances: Vec<Instance>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lambdas: Vec<Lambda>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub databases: Vec<Database>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub load_balancers: Vec<LoadBalancer>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gateway_endpoints: Vec<GatewayEndpoint>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interface_endpoints: Vec<InterfaceEndpoint>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub endpoint_services: Vec<EndpointService>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_networks: Vec<ServiceNetwork>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vpc_associations: Vec<VpcAssociation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_associations: Vec<ServiceAssociation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_associations: Vec<ResourceAssociation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_network_endpoints: Vec<ServiceNetworkEndpoint>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_groups: Vec<TargetGroup>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_gateways: Vec<ResourceGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_configurations: Vec<ResourceConfiguration>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_endpoints: Vec<ResourceEndpoint>,
     /// The identity policies of the IAM roles and users that sign requests, one per principal.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identity_policies: Vec<IdentityPolicy>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flows: Vec<Flow>,
 }
+
+crate::json_struct!(Document "a vpcplay document" {
+    version: req,
+    name: opt,
+    description: opt,
+    accounts: opt,
+    regions: opt,
+    vpcs: opt,
+    subnets: opt,
+    route_tables: opt,
+    internet_gateways: opt,
+    nat_gateways: opt,
+    peerings: opt,
+    security_groups: opt,
+    prefix_lists: opt,
+    instances: opt,
+    lambdas: opt,
+    databases: opt,
+    load_balancers: opt,
+    gateway_endpoints: opt,
+    interface_endpoints: opt,
+    endpoint_services: opt,
+    service_networks: opt,
+    vpc_associations: opt,
+    service_associations: opt,
+    resource_associations: opt,
+    service_network_endpoints: opt,
+    services: opt,
+    target_groups: opt,
+    resource_gateways: opt,
+    resource_configurations: opt,
+    resource_endpoints: opt,
+    identity_policies: opt,
+    flows: opt,
+});
 
 impl Document {
     /// An empty document of the current version.
@@ -129,21 +133,12 @@ impl Document {
 
     /// The document as compact JSON, in the current version.
     pub fn to_json_compact(&self) -> String {
-        super::codec::to_text(&WithVersion(self))
-    }
-}
-
-/// Writes a document with its version set to the current one.
-struct WithVersion<'a>(&'a Document);
-
-impl Serialize for WithVersion<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0.version == CURRENT_VERSION {
-            self.0.serialize(s)
+        if self.version == CURRENT_VERSION {
+            super::codec::to_text(self)
         } else {
-            let mut doc = self.0.clone();
+            let mut doc = self.clone();
             doc.version = CURRENT_VERSION;
-            doc.serialize(s)
+            super::codec::to_text(&doc)
         }
     }
 }
@@ -175,6 +170,8 @@ pub enum LoadError {
     Invalid {
         line: usize,
         column: usize,
+        /// The JSON pointer of the offending value, such as `/vpcs/0/cidrs/1`.
+        pointer: String,
         detail: String,
     },
 }
@@ -223,9 +220,14 @@ impl fmt::Display for LoadError {
             Self::Invalid {
                 line,
                 column,
+                pointer,
                 detail,
             } => {
-                write!(f, "{detail} at line {line}, column {column}")
+                if pointer.is_empty() {
+                    write!(f, "{detail} at line {line}, column {column}")
+                } else {
+                    write!(f, "{detail} at `{pointer}`, line {line}, column {column}")
+                }
             }
         }
     }
@@ -247,102 +249,65 @@ pub fn load_slice(bytes: &[u8]) -> Result<Document, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty);
     }
-    match read_version(bytes)? {
-        1 => super::codec::from_text::<Document>(bytes)
+    let root = crate::json::parse_bytes(bytes, super::codec::DOCUMENT_LIMITS).map_err(convert)?;
+    match read_version(&root)? {
+        1 => <Document as super::codec::FromJson>::from_json(root)
             .map(|mut doc| {
                 doc.version = CURRENT_VERSION;
                 doc
             })
-            .map_err(|e| convert(&e)),
+            .map_err(convert),
         found if found > CURRENT_VERSION => Err(LoadError::FutureVersion { found }),
         found => Err(LoadError::UnknownVersion { found }),
     }
 }
 
-/// The `version` of a document, read without reading the rest: every other field is skipped.
-struct VersionProbe {
-    version: Option<serde_json::Value>,
-}
-
-impl<'de> Deserialize<'de> for VersionProbe {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = VersionProbe;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a vpcplay document: a JSON object with a `version`")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VersionProbe, A::Error> {
-                let mut version = None;
-                while let Some(key) = map.next_key::<alloc::borrow::Cow<'de, str>>()? {
-                    if key == "version" {
-                        version = Some(map.next_value::<serde_json::Value>()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-                Ok(VersionProbe { version })
-            }
-        }
-
-        d.deserialize_map(Visitor)
+/// The `version` of a document, read before anything else so that each version is read in its
+/// own format.
+fn read_version(root: &Node) -> Result<u64, LoadError> {
+    let Shape::Object(members) = &root.value else {
+        return Err(convert(super::codec::expected(
+            root,
+            "a vpcplay document: a JSON object with a `version`",
+        )));
+    };
+    let node = members
+        .iter()
+        .find(|m| m.key == "version")
+        .map(|m| &m.node)
+        .ok_or(LoadError::MissingVersion)?;
+    if let Shape::Number(text) = &node.value
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(v) = text.parse::<u64>()
+    {
+        return Ok(v);
     }
-}
-
-fn read_version(bytes: &[u8]) -> Result<u64, LoadError> {
-    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| convert(&e))?;
-    let value = probe.version.ok_or(LoadError::MissingVersion)?;
-    value.as_u64().ok_or_else(|| LoadError::BadVersion {
-        found: value.to_string().chars().take(40).collect(),
+    Err(LoadError::BadVersion {
+        found: node
+            .clone()
+            .into_value()
+            .to_string()
+            .chars()
+            .take(40)
+            .collect(),
     })
 }
 
-fn convert(e: &serde_json::Error) -> LoadError {
-    let (line, column) = (e.line(), e.column());
-    let detail = plain_words(&e.to_string());
-    if detail.contains("recursion limit exceeded") {
-        return LoadError::TooDeep { line, column };
-    }
-    match e.classify() {
-        serde_json::error::Category::Data => LoadError::Invalid {
+fn convert(e: JsonError) -> LoadError {
+    let line = usize::try_from(e.pos.line).unwrap_or(usize::MAX);
+    let column = usize::try_from(e.pos.column).unwrap_or(usize::MAX);
+    match e.kind {
+        ErrorKind::TooDeep => LoadError::TooDeep { line, column },
+        ErrorKind::Shape => LoadError::Invalid {
             line,
             column,
-            detail,
+            pointer: e.pointer,
+            detail: e.message,
         },
-        _ => LoadError::NotJson {
+        ErrorKind::Syntax | ErrorKind::TooLarge => LoadError::NotJson {
             line,
             column,
-            detail,
+            detail: e.message,
         },
     }
-}
-
-/// Strips serde_json's position suffix and replaces Rust type names with plain words.
-fn plain_words(message: &str) -> String {
-    let core = match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message),
-        None => message,
-    };
-    let mut out: String = core.chars().take(400).collect();
-    for (rust, words) in [
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        (
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
-        ),
-        ("expected u64", "expected a whole number from 0 up"),
-        ("expected f64", "expected a number"),
-        ("expected a string", "expected text in quotes"),
-    ] {
-        if out.contains(rust) {
-            out = out.replace(rust, words);
-        }
-    }
-    out
 }

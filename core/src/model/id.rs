@@ -54,11 +54,22 @@ pub fn check_id(text: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// Reads the text of an id and checks it; one function for every kind of id.
+fn read_id(node: crate::json::Node) -> Result<String, crate::json::JsonError> {
+    let (pos, text) = crate::model::codec::text(node, "an id in quotes")?;
+    match check_id(&text) {
+        Ok(()) => Ok(text),
+        Err(e) => Err(crate::model::codec::invalid(
+            pos,
+            alloc::string::ToString::to_string(&e),
+        )),
+    }
+}
+
 macro_rules! typed_id {
     ($(#[$doc:meta] $name:ident),+ $(,)?) => {$(
         #[$doc]
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
 
         impl $name {
@@ -79,6 +90,18 @@ macro_rules! typed_id {
             type Error = IdError;
             fn try_from(text: String) -> Result<Self, IdError> {
                 Self::new(text)
+            }
+        }
+
+        impl crate::model::codec::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                crate::json::write::string(out, &self.0);
+            }
+        }
+
+        impl crate::model::codec::FromJson for $name {
+            fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+                read_id(node).map(Self)
             }
         }
 

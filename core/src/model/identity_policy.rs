@@ -4,17 +4,19 @@
 
 use alloc::string::String;
 
-use serde::{Deserialize, Serialize};
-
 /// The identity policy of one IAM role or user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdentityPolicy {
     /// The role or user ARN, such as `arn:aws:iam::111122223333:role/app`.
     pub principal: String,
     /// IAM policy JSON, kept as written.
-    pub policy: serde_json::Value,
+    pub policy: crate::json::Value,
 }
+
+crate::json_struct!(IdentityPolicy {
+    principal: req,
+    policy: req,
+});
 
 /// Whether `arn` names an IAM role or user: `arn:<partition>:iam::<account>:role/<name>` or
 /// `…:user/<name>`, where the name may carry a path.

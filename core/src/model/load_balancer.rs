@@ -3,15 +3,12 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
-use super::common::{Position, is_false};
+use super::common::Position;
 use super::id::{LoadBalancerId, SecurityGroupId, SubnetId, VpcId};
 use super::lattice::target_group::Target;
 
 /// The kind of load balancer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LoadBalancerType {
     /// Application Load Balancer.
     Alb,
@@ -20,6 +17,12 @@ pub enum LoadBalancerType {
     /// Gateway Load Balancer.
     Gwlb,
 }
+
+crate::json_enum!(LoadBalancerType {
+    Alb = "alb",
+    Nlb = "nlb",
+    Gwlb = "gwlb",
+});
 
 impl LoadBalancerType {
     /// The words used in messages.
@@ -33,48 +36,50 @@ impl LoadBalancerType {
 }
 
 /// Whether a load balancer faces the internet.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Scheme {
     #[default]
     Internal,
     InternetFacing,
 }
 
+crate::json_enum!(Scheme {
+    Internal = "internal",
+    InternetFacing = "internet_facing",
+});
+
 /// A load balancer in a VPC.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LoadBalancer {
     pub id: LoadBalancerId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "type")]
     pub kind: LoadBalancerType,
-    #[serde(default, skip_serializing_if = "is_internal")]
     pub scheme: Scheme,
     pub vpc: VpcId,
     /// One subnet per Availability Zone the load balancer serves.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<SubnetId>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security_groups: Vec<SecurityGroupId>,
     /// The ports its listeners accept.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listener_ports: Vec<u16>,
     /// Where it forwards traffic.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
     /// Network Load Balancer target group attribute: each connection to a target starts with a
     /// proxy protocol version 2 header carrying the client's address and, through an endpoint
     /// service, the VPC endpoint id (aws-rules.md R-EPS-07).
-    #[serde(default, skip_serializing_if = "is_false")]
     pub proxy_protocol_v2: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
 
-fn is_internal(s: &Scheme) -> bool {
-    *s == Scheme::Internal
-}
+crate::json_struct!(LoadBalancer {
+    id: req,
+    name: opt,
+    kind as "type": req,
+    scheme: opt,
+    vpc: req,
+    subnets: opt,
+    security_groups: opt,
+    listener_ports: opt,
+    targets: opt,
+    proxy_protocol_v2: opt,
+    position: opt,
+});

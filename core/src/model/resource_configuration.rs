@@ -5,14 +5,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::net::IpAddr;
 
-use serde::{Deserialize, Serialize};
-
 use super::common::{PortRange, Position, Protocol};
 use super::id::{AccountId, DatabaseId, RegionId, ResourceConfigurationId, ResourceGatewayId};
 
 /// The four kinds of resource configuration (R-RC-01).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ResourceConfigurationType {
     /// One IP address or domain name.
     Single,
@@ -23,6 +20,13 @@ pub enum ResourceConfigurationType {
     /// A resource provisioned by an AWS service, named by ARN.
     Arn,
 }
+
+crate::json_enum!(ResourceConfigurationType {
+    Single = "single",
+    Group = "group",
+    Child = "child",
+    Arn = "arn",
+});
 
 impl ResourceConfigurationType {
     /// The name used in the document.
@@ -38,8 +42,7 @@ impl ResourceConfigurationType {
 
 /// What the configuration points at: `{"ip": "10.0.3.7"}`, `{"domain": "db.example.internal"}`,
 /// `{"arn": "arn:aws:rds:…"}` or `{"database": "rds-orders"}` (an RDS database in the document).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResourceDefinition {
     Ip(IpAddr),
     Domain(String),
@@ -47,38 +50,44 @@ pub enum ResourceDefinition {
     Database(DatabaseId),
 }
 
+crate::json_oneof!(ResourceDefinition {
+    Ip = "ip",
+    Domain = "domain",
+    Arn = "arn",
+    Database = "database",
+});
+
 /// A resource configuration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResourceConfiguration {
     pub id: ResourceConfigurationId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
-    #[serde(rename = "type")]
     pub kind: ResourceConfigurationType,
     /// The resource gateway; a child uses its group's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<ResourceGatewayId>,
     /// The group a child belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<ResourceConfigurationId>,
     /// Only TCP is supported (R-RC-02). Default tcp.
-    #[serde(default, skip_serializing_if = "is_tcp")]
     pub protocol: Protocol,
     /// The ports consumers may use (R-RC-03).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub port_ranges: Vec<PortRange>,
     /// The resource; absent for a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<ResourceDefinition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
 
-fn is_tcp(p: &Protocol) -> bool {
-    *p == Protocol::Tcp
-}
+crate::json_struct!(ResourceConfiguration {
+    id: req,
+    name: opt,
+    account: opt,
+    region: opt,
+    kind as "type": req,
+    gateway: opt,
+    parent: opt,
+    protocol: opt,
+    port_ranges: opt,
+    definition: opt,
+    position: opt,
+});

@@ -4,22 +4,23 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
 use super::common::Position;
 use super::id::{ResourceGatewayId, SecurityGroupId, SubnetId, VpcId};
 
 /// The address family a resource gateway uses toward resources (R-RGW-05).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum IpAddressType {
     #[default]
     Ipv4,
     Ipv6,
     Dualstack,
 }
+
+crate::json_enum!(IpAddressType {
+    Ipv4 = "ipv4",
+    Ipv6 = "ipv6",
+    Dualstack = "dualstack",
+});
 
 impl IpAddressType {
     /// The name used in the document.
@@ -33,37 +34,27 @@ impl IpAddressType {
 }
 
 /// A resource gateway in a VPC.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResourceGateway {
     pub id: ResourceGatewayId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub vpc: VpcId,
     pub subnets: Vec<SubnetId>,
     /// At most five (R-RGW-04).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security_groups: Vec<SecurityGroupId>,
-    #[serde(default, skip_serializing_if = "is_ipv4")]
     pub ip_address_type: IpAddressType,
     /// IPv4 addresses per network interface, 1 to 62. Default 16 (R-RGW-06).
-    #[serde(
-        default = "default_addresses",
-        skip_serializing_if = "is_default_addresses"
-    )]
     pub ipv4_addresses_per_eni: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
 
-fn is_ipv4(t: &IpAddressType) -> bool {
-    *t == IpAddressType::Ipv4
-}
-
-fn default_addresses() -> u32 {
-    16
-}
-
-fn is_default_addresses(n: &u32) -> bool {
-    *n == 16
-}
+crate::json_struct!(ResourceGateway {
+    id: req,
+    name: opt,
+    vpc: req,
+    subnets: req,
+    security_groups: opt,
+    ip_address_type: opt,
+    ipv4_addresses_per_eni: or(16),
+    position: opt,
+});

@@ -3,29 +3,31 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
-use super::common::{PortRange, Position, Protocol, cidr_text};
+use super::common::{PortRange, Position, Protocol};
 use super::id::{PrefixListId, SecurityGroupId, VpcId};
 use crate::net::Cidr;
 
 /// A security group: allow rules only, stateful (aws-rules.md R-VPC-03, R-VPC-04).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SecurityGroup {
     pub id: SecurityGroupId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub vpc: VpcId,
-    #[serde(default)]
     pub ingress: Vec<SgRule>,
     /// Outbound rules. When absent, the rule AWS adds to every new group: all traffic to
     /// `0.0.0.0/0`. Write `[]` for a group that allows no outbound traffic.
-    #[serde(default = "allow_all_egress")]
     pub egress: Vec<SgRule>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
+
+crate::json_struct!(SecurityGroup {
+    id: req,
+    name: opt,
+    vpc: req,
+    ingress: fill,
+    egress: fill(allow_all_egress()),
+    position: opt,
+});
 
 /// The outbound rule AWS adds to every new security group: all traffic to `0.0.0.0/0`.
 pub fn allow_all_egress() -> Vec<SgRule> {
@@ -45,8 +47,7 @@ pub fn allow_all_egress() -> Vec<SgRule> {
 ///
 /// Written flat: `{"protocol": "tcp", "ports": 443, "cidr": "10.0.0.0/16"}`, with exactly one of
 /// `cidr`, `security_group` or `prefix_list`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "SgRuleRepr", into = "SgRuleRepr")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SgRule {
     pub protocol: Protocol,
     /// The ports; every port when absent.
@@ -63,26 +64,23 @@ pub enum SgPeer {
     PrefixList(PrefixListId),
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct SgRuleRepr {
-    #[serde(default)]
     protocol: Protocol,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     ports: Option<PortRange>,
-    #[serde(
-        default,
-        with = "cidr_text::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     cidr: Option<Cidr>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     security_group: Option<SecurityGroupId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     prefix_list: Option<PrefixListId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
 }
+
+crate::json_struct!(SgRuleRepr {
+    protocol: fill,
+    ports: opt,
+    cidr: opt,
+    security_group: opt,
+    prefix_list: opt,
+    description: opt,
+});
 
 impl TryFrom<SgRuleRepr> for SgRule {
     type Error = &'static str;
@@ -125,19 +123,36 @@ impl From<SgRule> for SgRuleRepr {
     }
 }
 
+impl crate::model::codec::ToJson for SgRule {
+    fn write_json(&self, out: &mut String) {
+        crate::model::codec::ToJson::write_json(&SgRuleRepr::from(self.clone()), out);
+    }
+}
+
+impl crate::model::codec::FromJson for SgRule {
+    fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+        let pos = node.pos;
+        let repr = <SgRuleRepr as crate::model::codec::FromJson>::from_json(node)?;
+        Self::try_from(repr).map_err(|m| crate::model::codec::invalid(pos, String::from(m)))
+    }
+}
+
 /// A customer-managed prefix list: a named set of blocks.
 ///
 /// AWS-managed prefix lists are named by their service name, such as
 /// `com.amazonaws.us-east-1.s3` or `com.amazonaws.us-east-1.vpc-lattice`, and need no entry.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PrefixList {
     pub id: PrefixListId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(with = "cidr_text::list")]
     pub cidrs: Vec<Cidr>,
 }
+
+crate::json_struct!(PrefixList {
+    id: req,
+    name: opt,
+    cidrs: req,
+});
 
 /// Whether a prefix-list name is one AWS manages (`com.amazonaws.<region>.<service>`).
 pub fn is_aws_managed_prefix_list(name: &str) -> bool {

@@ -3,39 +3,40 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
-use super::common::{Position, cidr_text, is_true, yes};
+use super::common::Position;
 use super::id::{AccountId, RegionId, VpcId};
 use crate::net::Cidr;
 
 /// A VPC.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Vpc {
     pub id: VpcId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The owner; the document's default account when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountId>,
     /// The Region; the document's default Region when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
     /// The address blocks, IPv4 first. A VPC always has a primary IPv4 block and may add more
     /// IPv4 blocks and IPv6 blocks.
-    #[serde(with = "cidr_text::list")]
     pub cidrs: Vec<Cidr>,
     /// `enableDnsSupport`: the Amazon-provided resolver answers in this VPC. Default true.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub dns_support: bool,
     /// `enableDnsHostnames`. Default true, as the console's VPC wizard sets it (the API default
     /// for a non-default VPC is false: write `false` to model that).
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub dns_hostnames: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
+
+crate::json_struct!(Vpc {
+    id: req,
+    name: opt,
+    account: opt,
+    region: opt,
+    cidrs: req,
+    dns_support: or(true),
+    dns_hostnames: or(true),
+    position: opt,
+});
 
 impl Vpc {
     /// The IPv4 blocks.

@@ -171,7 +171,7 @@ mod tests {
     use alloc::vec::Vec;
 
     fn group(json: &str) -> SecurityGroup {
-        serde_json::from_str(json).unwrap()
+        crate::model::codec::from_str(json).unwrap()
     }
 
     #[test]

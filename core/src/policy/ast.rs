@@ -8,10 +8,9 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use ipnet::IpNet;
-use serde::Serialize;
 
 use super::date::EpochMillis;
-use super::json::Pos;
+use crate::json::Pos;
 
 /// A parsed IAM policy document.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,13 +27,18 @@ pub struct Policy {
 }
 
 /// `Allow` or `Deny`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Effect {
     /// `"Effect": "Allow"`
     Allow,
     /// `"Effect": "Deny"`
     Deny,
 }
+
+crate::json_enum!(write Effect {
+    Allow = "Allow",
+    Deny = "Deny",
+});
 
 impl fmt::Display for Effect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,8 +82,7 @@ pub struct Principals {
 }
 
 /// What kind of principal an entry names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrincipalKind {
     /// `"*"` or `{"AWS": "*"}`: everyone, anonymous callers included.
     Anyone,
@@ -131,7 +134,7 @@ pub struct Resources {
 }
 
 /// A set qualifier on a condition operator (R-IAM-07).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetQualifier {
     /// `ForAnyValue:`: at least one request value must satisfy the operator.
     ForAnyValue,
@@ -141,7 +144,7 @@ pub enum SetQualifier {
 
 /// The comparison a condition operator makes, without qualifier or `IfExists`. The variants
 /// carry IAM's own operator names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BaseOperator {
     StringEquals,
     StringNotEquals,
@@ -311,7 +314,7 @@ impl BaseOperator {
 }
 
 /// A full condition operator: optional set qualifier, the comparison, optional `IfExists`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Operator {
     /// `ForAnyValue:` or `ForAllValues:`, when written.
     pub qualifier: Option<SetQualifier>,

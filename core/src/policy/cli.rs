@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use std::io::Write;
 
-use serde::Serialize;
+use crate::model::codec::{ToJson, ToJsonMembers, pretty, to_text};
 
 use super::{Explanation, PolicyWarning, Request, authorize, explain, lint, parse_policy};
 
@@ -37,8 +37,7 @@ pub fn authorize_command(args: &[String], out: &mut dyn Write, err: &mut dyn Wri
     let fail = |out: &mut dyn Write, err: &mut dyn Write, failure: Failure| {
         let _ = writeln!(err, "error: {}: {}", failure.file, failure.message);
         if options.json {
-            let _ = serde_json::to_writer_pretty(&mut *out, &ErrorReport { error: &failure });
-            let _ = writeln!(out);
+            print(out, &ErrorReport { error: &failure });
         }
         1
     };
@@ -103,8 +102,7 @@ pub fn authorize_command(args: &[String], out: &mut dyn Write, err: &mut dyn Wri
             explanation: &explanation,
             warnings: &warnings,
         };
-        let _ = serde_json::to_writer_pretty(&mut *out, &report);
-        let _ = writeln!(out);
+        print(out, &report);
     } else {
         let _ = write!(out, "{explanation}");
         for w in &warnings {
@@ -158,7 +156,6 @@ impl Options {
 }
 
 /// A refused input, as printed by `--json`.
-#[derive(Serialize)]
 struct Failure {
     file: String,
     code: &'static str,
@@ -167,6 +164,15 @@ struct Failure {
     column: u32,
     message: String,
 }
+
+crate::json_struct!(write Failure {
+    file: req,
+    code: req,
+    pointer: req,
+    line: req,
+    column: req,
+    message: req,
+});
 
 impl Failure {
     fn io(file: &str, e: &std::io::Error) -> Self {
@@ -181,23 +187,54 @@ impl Failure {
     }
 }
 
-#[derive(Serialize)]
 struct ErrorReport<'a> {
     error: &'a Failure,
 }
 
-#[derive(Serialize)]
+impl ToJson for ErrorReport<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        crate::json::write::key(out, "error");
+        self.error.write_json(out);
+        out.push('}');
+    }
+}
+
+/// A warning and the file it is about, written as one object.
 struct FileWarning {
     file: String,
-    #[serde(flatten)]
     warning: PolicyWarning,
 }
 
-#[derive(Serialize)]
+impl ToJson for FileWarning {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        crate::json::write::key(out, "file");
+        self.file.write_json(out);
+        self.warning.write_members(out);
+        out.push('}');
+    }
+}
+
+/// The explanation's members, then the warnings.
 struct Report<'a> {
-    #[serde(flatten)]
     explanation: &'a Explanation,
     warnings: &'a [FileWarning],
+}
+
+impl ToJson for Report<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        self.explanation.write_members(out);
+        crate::json::write::key(out, "warnings");
+        self.warnings.write_json(out);
+        out.push('}');
+    }
+}
+
+/// Prints a report as `serde_json` pretty-printed it: two spaces, one member per line.
+fn print(out: &mut dyn Write, report: &impl ToJson) {
+    let _ = writeln!(out, "{}", pretty(&to_text(report)));
 }
 
 #[cfg(test)]
@@ -258,7 +295,7 @@ mod tests {
         );
         let (code, out, _) = run(&["--policy", &policy, "--request", &request, "--json"]);
         assert_eq!(code, 0);
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let v = crate::json::Value::parse(&out, crate::json::Limits::POLICY).unwrap();
         assert_eq!(v["decision"], "allow");
         assert_eq!(v["deciding"][0]["sid"], "OrgOnly");
         assert_eq!(v["statements"][1]["why_not"]["element"], "condition");
@@ -305,7 +342,7 @@ mod tests {
             err.contains("line 2, column 13 (`/Statement/Effect`): unknown effect `Alow`"),
             "{err}"
         );
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let v = crate::json::Value::parse(&out, crate::json::Limits::POLICY).unwrap();
         assert_eq!(v["error"]["code"], "unknown_effect");
         assert_eq!(run(&["--policy", &policy]).0, 2);
         assert_eq!(

@@ -3,13 +3,11 @@
 use alloc::string::String;
 use core::fmt;
 
-use serde::Serialize;
-
-use super::json::Pos;
+use crate::json::Pos;
 
 /// A policy that cannot be used, with where the problem is: a JSON pointer and a line and
 /// column. The one error type of [`super::parse_policy`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyParseError {
     /// Where the offending text starts.
     pub pos: Pos,
@@ -21,8 +19,7 @@ pub struct PolicyParseError {
 }
 
 /// What is wrong with a policy. Serialized with a stable `code` for tests and the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PolicyParseErrorKind {
     /// The text is not JSON, or exceeds the reader's limits.
     InvalidJson {

@@ -3,8 +3,6 @@
 
 use alloc::vec::Vec;
 
-use serde::Serialize;
-
 use super::arn::{self, ArnParts};
 use super::ast::{Effect, Policy, PrincipalEntry, PrincipalKind, Principals, Statement};
 use super::condition;
@@ -12,8 +10,7 @@ use super::request::{Caller, Request};
 use super::wildcard;
 
 /// The outcome of an authorization, with stable names for the CLI, tests and the browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DecisionKind {
     /// At least one statement allows the request and none denies it.
     Allow,
@@ -22,6 +19,12 @@ pub enum DecisionKind {
     /// A statement denies the request; no allow can override it.
     ExplicitDeny,
 }
+
+crate::json_enum!(write DecisionKind {
+    Allow = "allow",
+    ImplicitDeny = "implicit_deny",
+    ExplicitDeny = "explicit_deny",
+});
 
 impl DecisionKind {
     /// The stable name: `allow`, `implicit_deny` or `explicit_deny`.
@@ -35,7 +38,7 @@ impl DecisionKind {
 }
 
 /// A statement among the evaluated policies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StatementRef {
     /// The policy's index in the list given to [`authorize`].
     pub policy: usize,
@@ -44,8 +47,7 @@ pub struct StatementRef {
 }
 
 /// The element of a statement that did not match the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "element", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Miss {
     /// `Principal` or `NotPrincipal`.
     Principal,
@@ -61,7 +63,7 @@ pub enum Miss {
 }
 
 /// What one statement made of the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// Which statement.
     pub at: StatementRef,
@@ -73,7 +75,7 @@ pub struct Outcome {
 }
 
 /// The decision and the outcome of every statement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     /// Allow, implicit deny or explicit deny.
     pub kind: DecisionKind,

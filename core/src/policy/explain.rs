@@ -6,25 +6,21 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 
-use serde::Serialize;
-
 use super::ast::{Effect, Policy, Statement};
 use super::eval::{Decision, DecisionKind, Miss, StatementRef};
-use super::json::{Pos, push_pointer_key};
 use super::request::Request;
+use crate::json::{Pos, push_pointer_key};
 
 /// A statement named for people: its Sid when it has one, otherwise its position.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatementLabel {
     /// The policy's index among the evaluated policies.
     pub policy: usize,
     /// The policy's `Id`, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// The statement's index in its policy.
     pub index: usize,
     /// The statement's `Sid`, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// The statement's effect.
     pub effect: Effect,
@@ -33,6 +29,16 @@ pub struct StatementLabel {
     /// Where the statement starts in its policy.
     pub pos: Pos,
 }
+
+crate::json_struct!(write StatementLabel {
+    policy: req,
+    policy_id: opt,
+    index: req,
+    sid: opt,
+    effect: req,
+    pointer: req,
+    pos: req,
+});
 
 impl fmt::Display for StatementLabel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -45,8 +51,7 @@ impl fmt::Display for StatementLabel {
 }
 
 /// Why a statement did not apply to the request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "element", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WhyNot {
     /// The caller is not (or, for `NotPrincipal`, is) among the listed principals.
     Principal {
@@ -93,21 +98,100 @@ pub enum WhyNot {
 }
 
 /// What one statement made of the request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatementReport {
     /// The statement.
     pub statement: StatementLabel,
     /// Whether it applies to the request.
     pub applies: bool,
     /// When it does not apply, why not.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub why_not: Option<WhyNot>,
     /// The same in plain words.
     pub message: String,
 }
 
+/// Written as an object whose `element` names the variant, with the variant's fields beside it.
+impl crate::model::codec::ToJson for WhyNot {
+    fn write_json(&self, out: &mut String) {
+        use crate::json::write::key;
+        out.push('{');
+        key(out, "element");
+        match self {
+            Self::Principal {
+                negated,
+                listed,
+                caller,
+            } => {
+                out.push_str("\"principal\"");
+                key(out, "negated");
+                negated.write_json(out);
+                key(out, "listed");
+                listed.write_json(out);
+                key(out, "caller");
+                caller.write_json(out);
+            }
+            Self::Action {
+                negated,
+                listed,
+                action,
+            } => {
+                out.push_str("\"action\"");
+                key(out, "negated");
+                negated.write_json(out);
+                key(out, "listed");
+                listed.write_json(out);
+                key(out, "action");
+                action.write_json(out);
+            }
+            Self::Resource {
+                negated,
+                listed,
+                resource,
+            } => {
+                out.push_str("\"resource\"");
+                key(out, "negated");
+                negated.write_json(out);
+                key(out, "listed");
+                listed.write_json(out);
+                key(out, "resource");
+                resource.write_json(out);
+            }
+            Self::Condition {
+                operator,
+                key: condition_key,
+                values,
+                request_values,
+                pointer,
+                pos,
+            } => {
+                out.push_str("\"condition\"");
+                key(out, "operator");
+                operator.write_json(out);
+                key(out, "key");
+                condition_key.write_json(out);
+                key(out, "values");
+                values.write_json(out);
+                key(out, "request_values");
+                request_values.write_json(out);
+                key(out, "pointer");
+                pointer.write_json(out);
+                key(out, "pos");
+                pos.write_json(out);
+            }
+        }
+        out.push('}');
+    }
+}
+
+crate::json_struct!(write StatementReport {
+    statement: req,
+    applies: req,
+    why_not: opt,
+    message: req,
+});
+
 /// A decision explained.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     /// `allow`, `implicit_deny` or `explicit_deny`.
     pub decision: DecisionKind,
@@ -118,6 +202,13 @@ pub struct Explanation {
     /// Every statement, in order, with whether it applied and why not.
     pub statements: Vec<StatementReport>,
 }
+
+crate::json_struct!(write Explanation {
+    decision: req,
+    message: req,
+    deciding: req,
+    statements: req,
+});
 
 /// Explains `decision`, which [`super::authorize`] made for `request` over `policies`.
 pub fn explain(policies: &[Policy], request: &Request, decision: &Decision) -> Explanation {

@@ -5,15 +5,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use serde::Serialize;
-
 use super::ast::{Effect, Policy, PrincipalKind, SetQualifier, Statement, ValueKind};
-use super::json::{Pos, push_pointer_key};
 use super::keys;
+use crate::json::{Pos, push_pointer_key};
 
 /// What a warning is about, with stable names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WarningCode {
     /// A condition key the playground does not know (perhaps misspelt).
     UnknownConditionKey,
@@ -37,6 +34,18 @@ pub enum WarningCode {
     MissingVersion,
 }
 
+crate::json_enum!(write WarningCode {
+    UnknownConditionKey = "unknown_condition_key",
+    SetQualifierOnSingleValuedKey = "set_qualifier_on_single_valued_key",
+    MultivaluedKeyWithoutQualifier = "multivalued_key_without_qualifier",
+    ForAllValuesAllowsMissingKey = "for_all_values_allows_missing_key",
+    OperatorTypeMismatch = "operator_type_mismatch",
+    AllowPublicWithoutCondition = "allow_public_without_condition",
+    DuplicateSid = "duplicate_sid",
+    MissingResource = "missing_resource",
+    MissingVersion = "missing_version",
+});
+
 impl WarningCode {
     /// The stable name, such as `unknown_condition_key`.
     pub fn as_str(self) -> &'static str {
@@ -56,7 +65,7 @@ impl WarningCode {
 }
 
 /// One warning, with where it points.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyWarning {
     /// What the warning is about.
     pub code: WarningCode,
@@ -67,6 +76,13 @@ pub struct PolicyWarning {
     /// The warning in plain words.
     pub message: String,
 }
+
+crate::json_struct!(write PolicyWarning {
+    code: req,
+    pointer: req,
+    pos: req,
+    message: req,
+});
 
 impl fmt::Display for PolicyWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

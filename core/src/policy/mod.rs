@@ -18,7 +18,6 @@ mod date;
 mod error;
 mod eval;
 mod explain;
-pub mod json;
 mod keys;
 mod lint;
 mod operator;
@@ -29,6 +28,7 @@ mod wildcard;
 #[cfg(feature = "cli")]
 pub mod cli;
 
+pub use crate::json::Pos;
 pub use arn::{ArnParts, arn_like};
 pub use ast::{
     Actions, BaseOperator, Condition, Effect, Operator, Policy, Prepared, PrincipalEntry,
@@ -38,7 +38,6 @@ pub use date::{EpochMillis, parse as parse_date};
 pub use error::{PolicyParseError, PolicyParseErrorKind};
 pub use eval::{Decision, DecisionKind, Miss, Outcome, StatementRef, authorize, first_miss};
 pub use explain::{Explanation, StatementLabel, StatementReport, WhyNot, explain};
-pub use json::Pos;
 pub use keys::{KNOWN_KEYS, KeyInfo};
 pub use lint::{PolicyWarning, WarningCode, lint};
 pub use parse::parse_policy;

@@ -10,9 +10,9 @@ use super::ast::{
     Statement,
 };
 use super::error::{PolicyParseError, PolicyParseErrorKind as Kind};
-use super::json::{self, Member, Node, Pos, Value};
 use super::operator::{operator, prepare};
 use super::{keys, wildcard};
+use crate::json::{self, Member, Node, Pos, Shape};
 
 /// Parses and checks a policy document.
 pub fn parse_policy(text: &str) -> Result<Policy, PolicyParseError> {
@@ -58,14 +58,14 @@ pub fn parse_policy(text: &str) -> Result<Policy, PolicyParseError> {
     };
     let here = top.key("Statement");
     match &node.value {
-        Value::Array(items) => {
+        Shape::Array(items) => {
             policy.statement_is_array = true;
             for (i, item) in items.iter().enumerate() {
                 let st = statement(item, &here.index(i), i)?;
                 policy.statements.push(st);
             }
         }
-        Value::Object(_) => policy.statements.push(statement(node, &here, 0)?),
+        Shape::Object(_) => policy.statements.push(statement(node, &here, 0)?),
         other => {
             return Err(here.error(
                 node.pos,
@@ -172,14 +172,14 @@ fn object<'n>(
     element: &str,
 ) -> Result<&'n [Member], PolicyParseError> {
     match &node.value {
-        Value::Object(members) => Ok(members),
+        Shape::Object(members) => Ok(members),
         _ => Err(wrong(node, path, element, "an object")),
     }
 }
 
 fn string<'n>(node: &'n Node, path: &Path<'_>, element: &str) -> Result<&'n str, PolicyParseError> {
     match &node.value {
-        Value::String(s) => Ok(s),
+        Shape::String(s) => Ok(s),
         _ => Err(wrong(node, path, element, "a string")),
     }
 }
@@ -192,18 +192,18 @@ fn strings<'n>(
 ) -> Result<Vec<Listed<&'n str>>, PolicyParseError> {
     const EXPECTED: &str = "a string or an array of strings";
     match &node.value {
-        Value::String(s) => Ok(alloc::vec![(s.as_str(), node.pos, None)]),
-        Value::Array(items) if items.is_empty() => Err(path.error(
+        Shape::String(s) => Ok(alloc::vec![(s.as_str(), node.pos, None)]),
+        Shape::Array(items) if items.is_empty() => Err(path.error(
             node.pos,
             Kind::EmptyList {
                 element: element.into(),
             },
         )),
-        Value::Array(items) => items
+        Shape::Array(items) => items
             .iter()
             .enumerate()
             .map(|(i, item)| match &item.value {
-                Value::String(s) => Ok((s.as_str(), item.pos, Some(i))),
+                Shape::String(s) => Ok((s.as_str(), item.pos, Some(i))),
                 _ => Err(wrong(item, &path.index(i), element, EXPECTED)),
             })
             .collect(),
@@ -315,12 +315,12 @@ fn principals(
     let negated = name == "NotPrincipal";
     let mut entries = Vec::new();
     match &node.value {
-        Value::String(s) if s == "*" => entries.push(PrincipalEntry {
+        Shape::String(s) if s == "*" => entries.push(PrincipalEntry {
             kind: PrincipalKind::Anyone,
             text: s.clone(),
             key: s.clone(),
         }),
-        Value::String(s) => {
+        Shape::String(s) => {
             return Err(path.error(
                 node.pos,
                 Kind::InvalidPrincipal {
@@ -329,7 +329,7 @@ fn principals(
                 },
             ));
         }
-        Value::Object(members) => {
+        Shape::Object(members) => {
             for m in members {
                 let here = path.key(&m.key);
                 let kind = match m.key.as_str() {
@@ -502,18 +502,18 @@ fn condition_values(
 ) -> Result<Vec<Listed<String>>, PolicyParseError> {
     const EXPECTED: &str = "a string, number or boolean, or an array of them";
     let scalar = |n: &Node, i: Option<usize>| match &n.value {
-        Value::String(s) | Value::Number(s) => Ok((s.clone(), n.pos, i)),
-        Value::Bool(b) => Ok((b.to_string(), n.pos, i)),
+        Shape::String(s) | Shape::Number(s) => Ok((s.clone(), n.pos, i)),
+        Shape::Bool(b) => Ok((b.to_string(), n.pos, i)),
         _ => Err(wrong(n, &at(path, i), key, EXPECTED)),
     };
     match &node.value {
-        Value::Array(items) if items.is_empty() => Err(path.error(
+        Shape::Array(items) if items.is_empty() => Err(path.error(
             node.pos,
             Kind::EmptyList {
                 element: key.into(),
             },
         )),
-        Value::Array(items) => items
+        Shape::Array(items) => items
             .iter()
             .enumerate()
             .map(|(i, n)| scalar(n, Some(i)))

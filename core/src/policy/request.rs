@@ -6,14 +6,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use serde::Serialize;
-
-use super::json::{self, Node, Pos, Value};
 use super::{arn, keys};
+use crate::json::{self, Node, Pos, Shape};
 
 /// Who makes the request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Caller {
     /// An unsigned request (R-AUTH-07): only `"Principal": "*"` matches it.
     Anonymous,
@@ -153,7 +150,7 @@ impl Request {
             pointer: pointer.to_string(),
             message,
         };
-        let Value::Object(members) = &root.value else {
+        let Shape::Object(members) = &root.value else {
             return Err(err(&root, "", String::from("a request must be an object")));
         };
         let field = |name: &str| -> Result<Option<(&Node, String)>, RequestParseError> {
@@ -161,7 +158,7 @@ impl Request {
                 return Ok(None);
             };
             match &m.node.value {
-                Value::String(s) => Ok(Some((&m.node, s.clone()))),
+                Shape::String(s) => Ok(Some((&m.node, s.clone()))),
                 other => Err(err(
                     &m.node,
                     &alloc::format!("/{name}"),
@@ -197,7 +194,7 @@ impl Request {
         };
         let mut request = Request::new(caller, &action, &resource);
         if let Some(m) = members.iter().find(|m| m.key == "context") {
-            let Value::Object(entries) = &m.node.value else {
+            let Shape::Object(entries) = &m.node.value else {
                 return Err(err(
                     &m.node,
                     "/context",
@@ -208,8 +205,8 @@ impl Request {
                 let mut pointer = String::from("/context");
                 json::push_pointer_key(&mut pointer, &entry.key);
                 let scalar = |n: &Node| match &n.value {
-                    Value::String(s) | Value::Number(s) => Ok(s.clone()),
-                    Value::Bool(b) => Ok(b.to_string()),
+                    Shape::String(s) | Shape::Number(s) => Ok(s.clone()),
+                    Shape::Bool(b) => Ok(b.to_string()),
                     other => Err(err(
                         n,
                         &pointer,
@@ -221,7 +218,7 @@ impl Request {
                     )),
                 };
                 let values = match &entry.node.value {
-                    Value::Array(items) => {
+                    Shape::Array(items) => {
                         items.iter().map(scalar).collect::<Result<Vec<_>, _>>()?
                     }
                     _ => alloc::vec![scalar(&entry.node)?],
@@ -234,7 +231,7 @@ impl Request {
 }
 
 /// Why a request file cannot be used. The one error type of [`Request::from_json`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestParseError {
     /// Where the offending text starts.
     pub pos: Pos,

@@ -4,13 +4,11 @@
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 
-use serde::Serialize;
-
 use crate::model::Topology;
 use crate::trace::{ComponentKind, Index, Request, Trace, Verdict, trace_with};
 
 /// Where the requests of a batch run ended.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Distribution {
     /// Requests sent.
     pub runs: u32,
@@ -23,6 +21,14 @@ pub struct Distribution {
     /// Blocked requests per reason code.
     pub reasons: BTreeMap<&'static str, u32>,
 }
+
+crate::json_struct!(write Distribution {
+    runs: req,
+    targets: req,
+    target_groups: req,
+    outcomes: req,
+    reasons: req,
+});
 
 impl Distribution {
     /// The share of all runs, in percent, that reached `id` as a target or a target group.

@@ -4,11 +4,8 @@
 use alloc::string::String;
 use core::net::IpAddr;
 
-use serde::Serialize;
-
 /// The kind of component a hop is at. Names are stable: the browser picks icons by them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ComponentKind {
     Instance,
     Subnet,
@@ -43,8 +40,38 @@ pub enum ComponentKind {
     TargetGroup,
 }
 
+crate::json_enum!(write ComponentKind {
+    Instance = "instance",
+    Subnet = "subnet",
+    Lambda = "lambda",
+    Database = "database",
+    Dns = "dns",
+    SecurityGroup = "security_group",
+    RouteTable = "route_table",
+    InternetGateway = "internet_gateway",
+    NatGateway = "nat_gateway",
+    Peering = "peering",
+    GatewayEndpoint = "gateway_endpoint",
+    InterfaceEndpoint = "interface_endpoint",
+    EndpointService = "endpoint_service",
+    LoadBalancer = "load_balancer",
+    ResourceEndpoint = "resource_endpoint",
+    ResourceConfiguration = "resource_configuration",
+    ResourceGateway = "resource_gateway",
+    ServiceNetwork = "service_network",
+    VpcAssociation = "vpc_association",
+    Service = "service",
+    AwsService = "aws_service",
+    Internet = "internet",
+    ServiceNetworkEndpoint = "service_network_endpoint",
+    AuthPolicy = "auth_policy",
+    Listener = "listener",
+    ListenerRule = "listener_rule",
+    TargetGroup = "target_group",
+});
+
 /// The packet as a component sees it, after any address rewrite before it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Packet {
     pub source: Option<IpAddr>,
     pub destination: Option<IpAddr>,
@@ -53,20 +80,32 @@ pub struct Packet {
     pub port: u16,
     /// The proxy protocol v2 header a Network Load Balancer puts in front of the connection, from
     /// the load balancer onward; absent when the load balancer sends none.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_protocol: Option<ProxyProtocol>,
 }
 
+crate::json_struct!(write Packet {
+    source: req,
+    destination: req,
+    protocol: req,
+    port: req,
+    proxy_protocol: opt,
+});
+
 /// What a proxy protocol v2 header tells the target: the consumer's own address, which the
 /// packet's source no longer shows, and the VPC endpoint the connection came through.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProxyProtocol {
     pub source: IpAddr,
     pub vpce_id: String,
 }
 
+crate::json_struct!(write ProxyProtocol {
+    source: req,
+    vpce_id: req,
+});
+
 /// One hop.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hop {
     /// The component's id, or a name such as an AWS service name.
     pub component: String,
@@ -75,9 +114,16 @@ pub struct Hop {
     pub what: String,
     pub packet: Packet,
     /// The route, security group rule or policy statement that applied, in words.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// The aws-rules.md id behind this hop's behaviour.
-    #[serde(skip_serializing_if = "str::is_empty")]
     pub cites: &'static str,
 }
+
+crate::json_struct!(write Hop {
+    component: req,
+    kind: req,
+    what: req,
+    packet: req,
+    rule: opt,
+    cites: opt,
+});

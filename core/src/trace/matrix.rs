@@ -4,8 +4,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Serialize;
-
 use super::index::Index;
 use super::reason::ReasonCode;
 use super::request::Request;
@@ -15,21 +13,31 @@ use crate::model::Topology;
 use crate::model::flow::RequestProtocol;
 
 /// One cell: delivered, or the reason code of the block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cell {
     pub delivered: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<ReasonCode>,
 }
 
+crate::json_struct!(write Cell {
+    delivered: req,
+    code: opt,
+});
+
 /// Sources (instances and other network interfaces) by destinations (instances, databases and
 /// resource configurations), row by row.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Matrix {
     pub sources: Vec<String>,
     pub destinations: Vec<String>,
     pub cells: Vec<Cell>,
 }
+
+crate::json_struct!(write Matrix {
+    sources: req,
+    destinations: req,
+    cells: req,
+});
 
 impl Cell {
     /// The cell a verdict fills.

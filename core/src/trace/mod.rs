@@ -27,8 +27,6 @@ pub mod cli;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Serialize;
-
 pub use check::{check_flow, compare, describe};
 pub use hop::{ComponentKind, Hop, Packet, ProxyProtocol};
 pub use index::{Index, ParsedPolicy, PolicyOf};
@@ -41,16 +39,21 @@ pub use walk::MAX_HOPS;
 use crate::model::Topology;
 
 /// The path of a request and how it ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trace {
     pub hops: Vec<Hop>,
     pub verdict: Verdict,
 }
 
+crate::json_struct!(write Trace {
+    hops: req,
+    verdict: req,
+});
+
 impl Trace {
     /// The trace as compact JSON (the browser and `vpcplay trace --json` read this).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::model::codec::to_text(self)
     }
 }
 

@@ -2,8 +2,6 @@
 //! Analyzer's explanation codes, so that tests, the command line and the browser use the same
 //! words. A name, once published, never changes meaning.
 
-use serde::{Serialize, Serializer};
-
 macro_rules! reasons {
     ($($(#[$doc:meta])* $variant:ident = $name:literal, $rule:literal;)+) => {
         /// A stable reason code for a blocked request.
@@ -105,9 +103,9 @@ reasons! {
     LatticeNoTargets = "lattice_no_targets", "R-TG-02";
 }
 
-impl Serialize for ReasonCode {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+impl crate::model::codec::ToJson for ReasonCode {
+    fn write_json(&self, out: &mut alloc::string::String) {
+        crate::json::write::string(out, self.as_str());
     }
 }
 

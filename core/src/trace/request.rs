@@ -3,21 +3,17 @@
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 
-use serde::Serialize;
-
 use crate::model::common::Protocol;
 use crate::model::flow::{self, Principal, RequestProtocol};
 
 /// A request: who sends it from where, to what, how, and the seed for any choice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     /// The source object: an instance (or other network interface), a Lambda function, or a
     /// subnet together with `source_ip`.
     pub from: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_ip: Option<core::net::IpAddr>,
     /// The calling account; the source's when absent.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
     pub principal: Principal,
     /// Whether the request carries a SigV4 signature.
@@ -33,6 +29,22 @@ pub struct Request {
     pub query: String,
     pub seed: u64,
 }
+
+crate::json_struct!(write Request {
+    from: req,
+    source_ip: opt,
+    account: opt,
+    principal: req,
+    signed: req,
+    to: req,
+    protocol: req,
+    port: req,
+    method: req,
+    path: req,
+    headers: req,
+    query: req,
+    seed: req,
+});
 
 impl Request {
     /// A plain request from `from` to `to` with the protocol's defaults.

@@ -3,14 +3,11 @@
 use alloc::string::String;
 use core::net::IpAddr;
 
-use serde::Serialize;
-
 use super::hop::ComponentKind;
 use super::reason::ReasonCode;
 
 /// The outcome of a trace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "verdict", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// The request reached a target.
     Delivered {
@@ -18,7 +15,6 @@ pub enum Verdict {
         /// `internet`.
         target: String,
         kind: ComponentKind,
-        #[serde(skip_serializing_if = "Option::is_none")]
         address: Option<IpAddr>,
         port: u16,
     },
@@ -28,8 +24,50 @@ pub enum Verdict {
     Blocked(Blocked),
 }
 
+/// Written as an object whose `verdict` names the variant, with the variant's fields beside it.
+impl crate::model::codec::ToJson for Verdict {
+    fn write_json(&self, out: &mut String) {
+        use crate::json::write::key;
+        use crate::model::codec::ToJsonMembers;
+        out.push('{');
+        key(out, "verdict");
+        match self {
+            Self::Delivered {
+                target,
+                kind,
+                address,
+                port,
+            } => {
+                out.push_str("\"delivered\"");
+                key(out, "target");
+                target.write_json(out);
+                key(out, "kind");
+                kind.write_json(out);
+                if let Some(a) = address {
+                    key(out, "address");
+                    a.write_json(out);
+                }
+                key(out, "port");
+                port.write_json(out);
+            }
+            Self::FixedResponse { at, status } => {
+                out.push_str("\"fixed_response\"");
+                key(out, "at");
+                at.write_json(out);
+                key(out, "status");
+                status.write_json(out);
+            }
+            Self::Blocked(b) => {
+                out.push_str("\"blocked\"");
+                b.write_members(out);
+            }
+        }
+        out.push('}');
+    }
+}
+
 /// Where and why a request stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Blocked {
     /// The id of the component that stopped it.
     pub at: String,
@@ -39,9 +77,16 @@ pub struct Blocked {
     /// The aws-rules.md id of the rule that decided.
     pub rule: &'static str,
     /// The policy statement or rule text that decided, when one did.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
 }
+
+crate::json_struct!(write Blocked {
+    at: req,
+    code: req,
+    message: req,
+    rule: req,
+    statement: opt,
+});
 
 impl Blocked {
     /// A block citing the code's usual rule.

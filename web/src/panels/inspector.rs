@@ -3,8 +3,8 @@
 //! source for everything else.
 
 use leptos::prelude::*;
-use serde_json::Value;
 use vpcplay_core::edit::{self, PALETTE};
+use vpcplay_core::json::{Limits, Value};
 use vpcplay_core::model::Kind;
 use vpcplay_core::policy::{lint, parse_policy};
 
@@ -228,7 +228,7 @@ fn shown(value: Option<&Value>, input: Input) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
-        (Some(v), Input::Policy) => serde_json::to_string_pretty(v).unwrap_or_default(),
+        (Some(v), Input::Policy) => vpcplay_core::model::codec::pretty(&v.to_string()),
         (Some(v), _) => v.to_string(),
     }
 }
@@ -258,7 +258,7 @@ fn parsed(text: &str, input: Input) -> Result<Option<Value>, String> {
         Input::Policy if t.is_empty() => Ok(None),
         Input::Policy => {
             parse_policy(t).map_err(|e| e.to_string())?;
-            serde_json::from_str(t)
+            Value::parse(t, Limits::POLICY)
                 .map(Some)
                 .map_err(|e| format!("the policy is not valid JSON: {e}"))
         }

@@ -4,20 +4,22 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
-use crate::model::common::is_false;
 use crate::model::id::{ListenerId, RuleId, TargetGroupId};
 
 /// A listener's protocol.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ListenerProtocol {
     Http,
     Https,
     /// TLS passthrough: the connection is forwarded unterminated (R-LIS-09).
     TlsPassthrough,
 }
+
+crate::json_enum!(ListenerProtocol {
+    Http = "http",
+    Https = "https",
+    TlsPassthrough = "tls_passthrough",
+});
 
 impl ListenerProtocol {
     /// The name used in the document.
@@ -31,21 +33,26 @@ impl ListenerProtocol {
 }
 
 /// A listener of a service.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Listener {
     pub id: ListenerId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub protocol: ListenerProtocol,
     /// The port; 80 for HTTP and 443 otherwise when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     /// What happens when no rule matches (R-LIS-02).
     pub default_action: Action,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<Rule>,
 }
+
+crate::json_struct!(Listener {
+    id: req,
+    name: opt,
+    protocol: req,
+    port: opt,
+    default_action: req,
+    rules: opt,
+});
 
 impl Listener {
     /// The port, with the protocol's default filled in.
@@ -58,32 +65,39 @@ impl Listener {
 }
 
 /// A listener rule, evaluated in priority order, lowest first (R-LIS-03).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     pub id: RuleId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// 1 to 100.
     pub priority: u32,
-    #[serde(rename = "match", default)]
     pub matches: RuleMatch,
     pub action: Action,
 }
 
+crate::json_struct!(Rule {
+    id: req,
+    name: opt,
+    priority: req,
+    matches as "match": fill,
+    action: req,
+});
+
 /// The conditions of a rule; all given conditions must hold.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RuleMatch {
     /// The HTTP method, matched exactly and case-sensitively (R-LIS-07).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<PathMatch>,
     /// At most five (R-LIS-06).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<HeaderMatch>,
 }
+
+crate::json_struct!(RuleMatch {
+    method: opt,
+    path: opt,
+    headers: opt,
+});
 
 impl RuleMatch {
     /// Whether the rule has no condition at all.
@@ -102,8 +116,7 @@ pub enum StringMatch {
 
 /// A path condition: `{"prefix": "/orders"}` or `{"exact": "/health", "case_sensitive": true}`.
 /// Paths match prefix or exact, not case-sensitive unless asked (R-LIS-08).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "MatchRepr", into = "MatchRepr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathMatch {
     pub value: StringMatch,
     pub case_sensitive: bool,
@@ -111,28 +124,28 @@ pub struct PathMatch {
 
 /// A header condition: `{"name": "x-tenant", "exact": "blue"}`; prefix, exact or contains, not
 /// case-sensitive unless asked (R-LIS-06).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "MatchRepr", into = "MatchRepr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderMatch {
     pub name: String,
     pub value: StringMatch,
     pub case_sensitive: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct MatchRepr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     exact: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     prefix: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     contains: Option<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
     case_sensitive: bool,
 }
+
+crate::json_struct!(MatchRepr {
+    name: opt,
+    exact: opt,
+    prefix: opt,
+    contains: opt,
+    case_sensitive: opt,
+});
 
 impl MatchRepr {
     fn value(
@@ -207,10 +220,37 @@ impl From<HeaderMatch> for MatchRepr {
     }
 }
 
+impl crate::model::codec::ToJson for PathMatch {
+    fn write_json(&self, out: &mut String) {
+        crate::model::codec::ToJson::write_json(&MatchRepr::from(self.clone()), out);
+    }
+}
+
+impl crate::model::codec::FromJson for PathMatch {
+    fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+        let pos = node.pos;
+        let repr = <MatchRepr as crate::model::codec::FromJson>::from_json(node)?;
+        Self::try_from(repr).map_err(|m| crate::model::codec::invalid(pos, String::from(m)))
+    }
+}
+
+impl crate::model::codec::ToJson for HeaderMatch {
+    fn write_json(&self, out: &mut String) {
+        crate::model::codec::ToJson::write_json(&MatchRepr::from(self.clone()), out);
+    }
+}
+
+impl crate::model::codec::FromJson for HeaderMatch {
+    fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+        let pos = node.pos;
+        let repr = <MatchRepr as crate::model::codec::FromJson>::from_json(node)?;
+        Self::try_from(repr).map_err(|m| crate::model::codec::invalid(pos, String::from(m)))
+    }
+}
+
 /// What a rule or listener does with a request: `{"forward": [...]}` or
 /// `{"fixed_response": {"status": 404}}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Forward to target groups by weight (R-LIS-04).
     Forward(Vec<WeightedTarget>),
@@ -218,23 +258,28 @@ pub enum Action {
     FixedResponse(FixedResponse),
 }
 
+crate::json_oneof!(Action {
+    Forward = "forward",
+    FixedResponse = "fixed_response",
+});
+
 /// A target group and its weight in a forward action.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeightedTarget {
     pub target_group: TargetGroupId,
     /// 0 to 999. Default 100.
-    #[serde(default = "default_weight")]
     pub weight: u32,
 }
 
-fn default_weight() -> u32 {
-    100
-}
+crate::json_struct!(WeightedTarget {
+    target_group: req,
+    weight: fill(100),
+});
 
 /// A fixed response.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FixedResponse {
     pub status: u16,
 }
+
+crate::json_struct!(FixedResponse { status: req });

@@ -4,40 +4,41 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
-
 use super::listener::Listener;
-use super::service_network::{AuthType, is_none_auth};
+use super::service_network::AuthType;
 use crate::model::common::Position;
 use crate::model::id::{AccountId, RegionId, ServiceId};
 
 /// A VPC Lattice service.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Service {
     pub id: ServiceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
-    #[serde(default, skip_serializing_if = "is_none_auth")]
     pub auth_type: AuthType,
     /// The auth policy as IAM policy JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_policy: Option<serde_json::Value>,
+    pub auth_policy: Option<crate::json::Value>,
     /// The DNS name VPC Lattice generated; see [`Service::generated_dns_name`] when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_name: Option<String>,
     /// A custom domain name, such as `orders.example.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_domain: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listeners: Vec<Listener>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
+
+crate::json_struct!(Service {
+    id: req,
+    name: opt,
+    account: opt,
+    region: opt,
+    auth_type: opt,
+    auth_policy: opt,
+    dns_name: opt,
+    custom_domain: opt,
+    listeners: opt,
+    position: opt,
+});
 
 impl Service {
     /// The DNS name: `dns_name` when the document gives one, otherwise a name in the shape VPC

@@ -4,16 +4,13 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::net::IpAddr;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::common::Position;
 use crate::model::id::{
     AccountId, InstanceId, LambdaId, LoadBalancerId, RegionId, TargetGroupId, VpcId,
 };
 
 /// The kind of targets a group holds; fixed at creation (R-TG-01). There is no NLB type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TargetType {
     Instance,
     /// IP addresses; ECS tasks and EKS pods register this way.
@@ -22,6 +19,13 @@ pub enum TargetType {
     /// One internal Application Load Balancer.
     Alb,
 }
+
+crate::json_enum!(TargetType {
+    Instance = "instance",
+    Ip = "ip",
+    Lambda = "lambda",
+    Alb = "alb",
+});
 
 impl TargetType {
     /// The name used in the document.
@@ -36,14 +40,19 @@ impl TargetType {
 }
 
 /// The protocol a target group speaks to its targets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TargetGroupProtocol {
     Http,
     Https,
     /// Only with TLS passthrough listeners (R-TG-09).
     Tcp,
 }
+
+crate::json_enum!(TargetGroupProtocol {
+    Http = "http",
+    Https = "https",
+    Tcp = "tcp",
+});
 
 impl TargetGroupProtocol {
     /// The name used in the document.
@@ -57,47 +66,52 @@ impl TargetGroupProtocol {
 }
 
 /// A target group.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TargetGroup {
     pub id: TargetGroupId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
-    #[serde(rename = "type")]
     pub kind: TargetType,
     /// The protocol to the targets; absent for Lambda target groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<TargetGroupProtocol>,
     /// The port to the targets; absent for Lambda target groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     /// The VPC of the targets; absent for Lambda target groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc: Option<VpcId>,
     /// Health check settings; the defaults of R-TG-03 when absent (none for Lambda and ALB).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check: Option<HealthCheck>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
 
+crate::json_struct!(TargetGroup {
+    id: req,
+    name: opt,
+    account: opt,
+    region: opt,
+    kind as "type": req,
+    protocol: opt,
+    port: opt,
+    vpc: opt,
+    health_check: opt,
+    targets: opt,
+    position: opt,
+});
+
 /// Health check settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HealthCheck {
-    #[serde(default = "crate::model::common::yes")]
     pub enabled: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
 }
+
+crate::json_struct!(HealthCheck {
+    enabled: fill(true),
+    path: opt,
+    port: opt,
+});
 
 /// What a target is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,10 +123,7 @@ pub enum TargetRef {
 }
 
 /// The health of a registered target.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum TargetHealth {
     #[default]
     Healthy,
@@ -123,10 +134,17 @@ pub enum TargetHealth {
     Draining,
 }
 
+crate::json_enum!(TargetHealth {
+    Healthy = "healthy",
+    Unhealthy = "unhealthy",
+    Initial = "initial",
+    Unavailable = "unavailable",
+    Draining = "draining",
+});
+
 /// A registered target: `{"instance": "i-1", "port": 8080, "health": "unhealthy"}`, naming
 /// exactly one of `instance`, `ip`, `lambda` or `load_balancer`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "TargetRepr", into = "TargetRepr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
     pub to: TargetRef,
     /// The port; the group's port when absent.
@@ -134,26 +152,23 @@ pub struct Target {
     pub health: TargetHealth,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct TargetRepr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     instance: Option<InstanceId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     ip: Option<IpAddr>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     lambda: Option<LambdaId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     load_balancer: Option<LoadBalancerId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     port: Option<u16>,
-    #[serde(default, skip_serializing_if = "is_healthy")]
     health: TargetHealth,
 }
 
-fn is_healthy(h: &TargetHealth) -> bool {
-    *h == TargetHealth::Healthy
-}
+crate::json_struct!(TargetRepr {
+    instance: opt,
+    ip: opt,
+    lambda: opt,
+    load_balancer: opt,
+    port: opt,
+    health: opt,
+});
 
 impl TryFrom<TargetRepr> for Target {
     type Error = &'static str;
@@ -195,5 +210,19 @@ impl From<Target> for TargetRepr {
             TargetRef::LoadBalancer(lb) => r.load_balancer = Some(lb),
         }
         r
+    }
+}
+
+impl crate::model::codec::ToJson for Target {
+    fn write_json(&self, out: &mut String) {
+        crate::model::codec::ToJson::write_json(&TargetRepr::from(self.clone()), out);
+    }
+}
+
+impl crate::model::codec::FromJson for Target {
+    fn from_json(node: crate::json::Node) -> Result<Self, crate::json::JsonError> {
+        let pos = node.pos;
+        let repr = <TargetRepr as crate::model::codec::FromJson>::from_json(node)?;
+        Self::try_from(repr).map_err(|m| crate::model::codec::invalid(pos, String::from(m)))
     }
 }

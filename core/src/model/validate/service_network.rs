@@ -152,7 +152,7 @@ pub(super) fn auth(
     owner: Kind,
     id: &str,
     auth_type: AuthType,
-    policy: Option<&serde_json::Value>,
+    policy: Option<&crate::json::Value>,
 ) {
     match (auth_type, policy) {
         (AuthType::None, Some(_)) => cx.emit(
@@ -174,7 +174,7 @@ pub(super) fn auth(
         _ => {}
     }
     if let Some(p) = policy {
-        let size = serde_json::to_string(p).map_or(0, |s| s.len());
+        let size = alloc::string::ToString::to_string(p).len();
         if size > MAX_AUTH_POLICY_BYTES {
             cx.emit(
                 Code::AuthPolicyTooLarge,

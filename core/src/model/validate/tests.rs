@@ -5,7 +5,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde_json::Value;
+use crate::json::{Limits, Value};
 
 use crate::model::{Code, Severity, load, validate};
 
@@ -21,9 +21,9 @@ type Patch<'a> = &'a [(&'a str, &'a str)];
 
 /// Sets each JSON pointer to the JSON value; a last segment of `-` appends to an array.
 fn apply(base: &str, patch: &[(&str, String)]) -> String {
-    let mut doc: Value = serde_json::from_str(base).unwrap();
+    let mut doc = Value::parse(base, crate::model::codec::DOCUMENT_LIMITS).unwrap();
     for (pointer, value) in patch {
-        let value: Value = serde_json::from_str(value).unwrap_or_else(|e| panic!("{value}: {e}"));
+        let value = Value::parse(value, Limits::POLICY).unwrap_or_else(|e| panic!("{value}: {e}"));
         let (parent, last) = pointer.rsplit_once('/').unwrap();
         let target = doc
             .pointer_mut(parent)
@@ -31,9 +31,7 @@ fn apply(base: &str, patch: &[(&str, String)]) -> String {
         match target {
             Value::Array(items) if last == "-" => items.push(value),
             Value::Array(items) => items[last.parse::<usize>().unwrap()] = value,
-            Value::Object(map) => {
-                map.insert(last.to_string(), value);
-            }
+            object @ Value::Object(_) => object.insert(last, value),
             other => panic!("cannot set {pointer} in {other}"),
         }
     }

@@ -1,100 +1,48 @@
-//! A small JSON reader that remembers where every value starts.
-//!
-//! `serde_json` reports positions only for syntax errors; a policy checker also needs them for
-//! semantic errors (an unknown `Effect` on line 7) and for warnings. This reader builds a tree in
-//! which every value and every object key carries its line and column, with hard limits on input
-//! size and nesting depth so that hostile input costs bounded time and memory.
+//! The reader: JSON text to a tree in which every value and every object key carries its line
+//! and column, with hard limits on input size and nesting depth so that hostile input costs
+//! bounded time and memory.
 
+use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 
-/// The largest document the reader accepts, in bytes. IAM's own limits are far lower (a VPC
-/// Lattice auth policy holds at most 10,240 characters); this bound only keeps input cheap.
+use super::{ErrorKind, JsonError, Member, Node, Pos, Shape};
+
+/// How much a reader accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest input, in bytes.
+    pub max_bytes: usize,
+    /// How deeply arrays and objects may nest.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// For a policy: IAM's own limits are far lower (a VPC Lattice auth policy holds at most
+    /// 10,240 characters), and a policy needs five levels of nesting.
+    pub const POLICY: Self = Self {
+        max_bytes: MAX_INPUT_BYTES,
+        max_depth: MAX_DEPTH,
+    };
+}
+
+/// The largest policy or request the reader accepts by default, in bytes.
 pub const MAX_INPUT_BYTES: usize = 128 * 1024;
 
-/// How deeply arrays and objects may nest. A policy needs five levels.
+/// How deeply arrays and objects may nest in a policy or request.
 pub const MAX_DEPTH: usize = 64;
 
-/// Where a piece of text starts: 1-based line and 1-based column, counted in characters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Pos {
-    /// The line, starting at 1.
-    pub line: u32,
-    /// The column, in characters, starting at 1.
-    pub column: u32,
-}
+/// Objects with more members than this are checked for duplicate keys by sorting, once they are
+/// complete, instead of by a scan per member: a hostile object with a million keys stays cheap.
+const SCAN_DUPLICATES_BELOW: usize = 16;
 
-impl fmt::Display for Pos {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)
-    }
-}
-
-/// A JSON value with its position.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    /// Where the value starts.
-    pub pos: Pos,
-    /// The value itself.
-    pub value: Value,
-}
-
-/// An object member: the key, where the key starts, and the value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Member {
-    /// The key, unescaped.
-    pub key: String,
-    /// Where the key's opening quote is.
-    pub key_pos: Pos,
-    /// The member's value.
-    pub node: Node,
-}
-
-/// The shape of a JSON value. Numbers keep their text: a policy compares them as written.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    /// `null`
-    Null,
-    /// `true` or `false`
-    Bool(bool),
-    /// A number, as written in the document.
-    Number(String),
-    /// A string, unescaped.
-    String(String),
-    /// An array.
-    Array(Vec<Node>),
-    /// An object, members in document order. Duplicate keys are refused while reading.
-    Object(Vec<Member>),
-}
-
-impl Value {
-    /// A word for the kind of value, for messages: "a string", "an object".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-        }
-    }
-}
-
-/// Why a text is not a JSON document this reader accepts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonError {
-    /// Where reading stopped.
-    pub pos: Pos,
-    /// The JSON pointer of the value being read when reading stopped.
-    pub pointer: String,
-    /// What went wrong, in plain words.
-    pub message: String,
-}
-
-/// Reads `text` as one JSON document.
+/// Reads `text` as one JSON document within the policy limits ([`Limits::POLICY`]).
 pub fn parse(text: &str) -> Result<Node, JsonError> {
+    parse_with(text, Limits::POLICY)
+}
+
+/// Reads `text` as one JSON document within `limits`.
+pub fn parse_with(text: &str, limits: Limits) -> Result<Node, JsonError> {
     let mut reader = Reader {
         src: text.as_bytes(),
         at: 0,
@@ -103,12 +51,16 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
         col_at: 0,
         col: 1,
         path: Vec::new(),
+        max_depth: limits.max_depth,
     };
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(reader.error(alloc::format!(
-            "the document is {} bytes long; the limit is {MAX_INPUT_BYTES}",
-            text.len()
-        )));
+    if text.len() > limits.max_bytes {
+        let mut e = reader.error(alloc::format!(
+            "the document is {} bytes long; the limit is {}",
+            text.len(),
+            limits.max_bytes
+        ));
+        e.kind = ErrorKind::TooLarge;
+        return Err(e);
     }
     reader.skip_ws();
     let node = reader.value(0)?;
@@ -121,23 +73,40 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
     Ok(node)
 }
 
+/// Reads bytes as UTF-8 JSON within `limits`; bytes that are not UTF-8 are refused with the
+/// position of the first bad one.
+pub fn parse_bytes(bytes: &[u8], limits: Limits) -> Result<Node, JsonError> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => parse_with(text, limits),
+        Err(e) => {
+            let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = good
+                .get(line_start..)
+                .unwrap_or_default()
+                .iter()
+                .filter(|b| (**b & 0xC0) != 0x80)
+                .count()
+                + 1;
+            Err(JsonError {
+                kind: ErrorKind::Syntax,
+                pos: Pos {
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    column: u32::try_from(column).unwrap_or(u32::MAX),
+                },
+                pointer: String::new(),
+                message: String::from("the text is not UTF-8"),
+            })
+        }
+    }
+}
+
 /// A step in the JSON pointer of the value being read.
 #[derive(Clone, Debug)]
 enum Step {
     Key(String),
     Index(usize),
-}
-
-/// Appends `key` to a JSON pointer, escaping `~` and `/` as RFC 6901 asks.
-pub fn push_pointer_key(pointer: &mut String, key: &str) {
-    pointer.push('/');
-    for c in key.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            other => pointer.push(other),
-        }
-    }
 }
 
 struct Reader<'a> {
@@ -151,6 +120,7 @@ struct Reader<'a> {
     col_at: usize,
     col: u32,
     path: Vec<Step>,
+    max_depth: usize,
 }
 
 impl Reader<'_> {
@@ -179,7 +149,7 @@ impl Reader<'_> {
         let mut out = String::new();
         for step in &self.path {
             match step {
-                Step::Key(k) => push_pointer_key(&mut out, k),
+                Step::Key(k) => super::push_pointer_key(&mut out, k),
                 Step::Index(i) => {
                     out.push('/');
                     out.push_str(&alloc::format!("{i}"));
@@ -191,6 +161,7 @@ impl Reader<'_> {
 
     fn error(&mut self, message: String) -> JsonError {
         JsonError {
+            kind: ErrorKind::Syntax,
             pos: self.pos(),
             pointer: self.pointer(),
             message,
@@ -232,10 +203,10 @@ impl Reader<'_> {
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'"') => Shape::String(self.string()?),
+            Some(b't') => self.literal("true", Shape::Bool(true))?,
+            Some(b'f') => self.literal("false", Shape::Bool(false))?,
+            Some(b'n') => self.literal("null", Shape::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
             _ => return Err(self.unexpected("a value")),
         };
@@ -243,22 +214,25 @@ impl Reader<'_> {
     }
 
     fn enter(&mut self, depth: usize) -> Result<usize, JsonError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error(alloc::format!(
-                "values nest more than {MAX_DEPTH} levels deep"
-            )));
+        if depth >= self.max_depth {
+            let mut e = self.error(alloc::format!(
+                "values nest more than {} levels deep",
+                self.max_depth
+            ));
+            e.kind = ErrorKind::TooDeep;
+            return Err(e);
         }
         self.at += 1;
         self.skip_ws();
         Ok(depth + 1)
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<Shape, JsonError> {
         let depth = self.enter(depth)?;
         let mut members: Vec<Member> = Vec::new();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Value::Object(members));
+            return Ok(Shape::Object(members));
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -266,13 +240,8 @@ impl Reader<'_> {
             }
             let key_pos = self.pos();
             let key = self.string()?;
-            if members.iter().any(|m| m.key == key) {
-                let err = JsonError {
-                    pos: key_pos,
-                    pointer: self.pointer(),
-                    message: alloc::format!("duplicate key `{key}`"),
-                };
-                return Err(err);
+            if members.len() < SCAN_DUPLICATES_BELOW && members.iter().any(|m| m.key == key) {
+                return Err(self.duplicate(key_pos, &key));
             }
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -280,9 +249,11 @@ impl Reader<'_> {
             }
             self.at += 1;
             self.skip_ws();
-            self.path.push(Step::Key(key.clone()));
+            self.path.push(Step::Key(key));
             let node = self.value(depth)?;
-            self.path.pop();
+            let Some(Step::Key(key)) = self.path.pop() else {
+                return Err(self.error(String::from("the reader lost its place")));
+            };
             members.push(Member { key, key_pos, node });
             self.skip_ws();
             match self.peek() {
@@ -292,19 +263,41 @@ impl Reader<'_> {
                 }
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Object(members));
+                    if members.len() >= SCAN_DUPLICATES_BELOW {
+                        self.check_duplicates(&members)?;
+                    }
+                    return Ok(Shape::Object(members));
                 }
                 _ => return Err(self.unexpected("`,` or `}`")),
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn duplicate(&mut self, key_pos: Pos, key: &str) -> JsonError {
+        JsonError {
+            kind: ErrorKind::Syntax,
+            pos: key_pos,
+            pointer: self.pointer(),
+            message: alloc::format!("duplicate key `{key}`"),
+        }
+    }
+
+    /// Finds the first member, in document order, whose key an earlier member already has.
+    fn check_duplicates(&mut self, members: &[Member]) -> Result<(), JsonError> {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let first = members.iter().find(|m| !seen.insert(m.key.as_str()));
+        match first {
+            Some(m) => Err(self.duplicate(m.key_pos, &m.key)),
+            None => Ok(()),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Shape, JsonError> {
         let depth = self.enter(depth)?;
         let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Shape::Array(items));
         }
         loop {
             self.path.push(Step::Index(items.len()));
@@ -319,14 +312,14 @@ impl Reader<'_> {
                 }
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Shape::Array(items));
                 }
                 _ => return Err(self.unexpected("`,` or `]`")),
             }
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
+    fn literal(&mut self, word: &str, value: Shape) -> Result<Shape, JsonError> {
         let end = self.at + word.len();
         if self.src.get(self.at..end) == Some(word.as_bytes()) {
             self.at = end;
@@ -344,7 +337,7 @@ impl Reader<'_> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Value, JsonError> {
+    fn number(&mut self) -> Result<Shape, JsonError> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -376,7 +369,7 @@ impl Reader<'_> {
             .get(start..self.at)
             .and_then(|b| core::str::from_utf8(b).ok())
             .unwrap_or_default();
-        Ok(Value::Number(String::from(text)))
+        Ok(Shape::Number(String::from(text)))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -477,12 +470,12 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let node = parse("{\n  \"é\": \"x\",\n  \"b\": [1, true]\n}").unwrap();
-        let Value::Object(members) = node.value else {
+        let Shape::Object(members) = node.value else {
             panic!("object")
         };
         assert_eq!(members[0].key_pos, Pos { line: 2, column: 3 });
         assert_eq!(members[0].node.pos, Pos { line: 2, column: 8 });
-        let Value::Array(items) = &members[1].node.value else {
+        let Shape::Array(items) = &members[1].node.value else {
             panic!("array")
         };
         assert_eq!(
@@ -525,11 +518,11 @@ mod tests {
         assert!(err("").message.contains("ends where a value"));
         assert_eq!(
             parse("\"\\u00e9\\ud83d\\ude00\\n\"").unwrap().value,
-            Value::String(String::from("é😀\n"))
+            Shape::String(String::from("é😀\n"))
         );
         assert_eq!(
             parse("-1.5e+3").unwrap().value,
-            Value::Number(String::from("-1.5e+3"))
+            Shape::Number(String::from("-1.5e+3"))
         );
     }
 }
