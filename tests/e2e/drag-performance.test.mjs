@@ -84,3 +84,62 @@ test('each pointermove of a 50-child VPC drag stays under 16 ms', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Arrange tidies a generated topology whose objects overlap, in one undoable step', async () => {
+  const { doc } = topology();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.locator('[data-object-id]').first().waitFor({ timeout: 30_000 });
+  await page.setInputFiles('[data-action="import-file"]', {
+    name: 'generated.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await page.locator('.status', { hasText: 'some objects overlap, Arrange tidies them' }).waitFor({ timeout: 10_000 });
+  await screenshot(page, 'arrange-1-before');
+
+  /** Pairs of objects of `kind` whose frames overlap on screen (the canvas draws objects flat). */
+  const overlaps = (kind) => page.evaluate((kind) => {
+    const rects = [...document.querySelectorAll(`[data-panel="canvas"] [data-kind="${kind}"] > .frame`)]
+      .map((f) => f.getBoundingClientRect());
+    let n = 0;
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const [a, b] = [rects[i], rects[j]];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) n++;
+      }
+    }
+    return n;
+  }, kind);
+  assert.ok((await overlaps('vpc')) + (await overlaps('instance')) > 0, 'the generated places overlap');
+
+  const started = Date.now();
+  await page.click('[data-action="arrange"]');
+  await page.locator('.status', { hasText: 'arranged every object' }).waitFor({ timeout: 10_000 });
+  const took = Date.now() - started;
+  console.log(`arranged ${doc.vpcs.length} VPCs and ${await page.locator('[data-object-id]').count()} objects in ${took} ms (click to status)`);
+  await screenshot(page, 'arrange-2-after');
+  for (const kind of ['vpc', 'subnet', 'instance', 'service_network', 'service', 'target_group']) {
+    assert.equal(await overlaps(kind), 0, `no two ${kind} frames overlap`);
+  }
+  // The saved document has every object's new place, and no two siblings overlap.
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('vpcplay.document')));
+  const vpcs = saved.vpcs.map((v) => v.position);
+  for (let i = 0; i < vpcs.length; i++) {
+    for (let j = i + 1; j < vpcs.length; j++) {
+      assert.notDeepEqual(vpcs[i], vpcs[j], 'VPCs have distinct places');
+    }
+  }
+  for (const o of [...saved.vpcs, ...saved.subnets, ...saved.instances]) {
+    assert.equal(o.position.x % 10, 0, `${o.id} is on the grid`);
+    assert.equal(o.position.y % 10, 0, `${o.id} is on the grid`);
+  }
+  await page.click('[data-action="undo"]');
+  const undone = await page.evaluate(() => JSON.parse(localStorage.getItem('vpcplay.document')));
+  assert.deepEqual(undone.vpcs.map((v) => v.position), doc.vpcs.map((v) => v.position), 'Undo puts them back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -53,6 +53,14 @@ impl Rect {
             && inner.bottom() <= self.bottom()
     }
 
+    /// Whether the two share some area (touching edges do not count).
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.origin.x < other.right()
+            && other.origin.x < self.right()
+            && self.origin.y < other.bottom()
+            && other.origin.y < self.bottom()
+    }
+
     /// The area, for picking the tightest of several containers.
     pub fn area(&self) -> f64 {
         self.width * self.height

@@ -1,6 +1,7 @@
 //! The canvas: an SVG surface on which the document's objects are drawn, moved, connected,
 //! zoomed and panned. Every change goes through the core's edit operations.
 
+pub mod arrange;
 pub mod geometry;
 pub mod label;
 pub mod layout;

@@ -1,9 +1,11 @@
 //! The toolbar: undo and redo, zoom and fit, import, export and clear, and the shortcut overlay.
 
 use leptos::prelude::*;
+use vpcplay_core::model::common::Position;
 use vpcplay_core::model::{Document, load};
 use wasm_bindgen::JsCast;
 
+use crate::canvas::arrange::{arrange, crowded};
 use crate::canvas::geometry::{Point, Viewport};
 use crate::canvas::layout::{bounds, layout};
 use crate::state::{Editor, Tone};
@@ -21,6 +23,25 @@ pub fn fit_to_view(ed: Editor) {
         .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
     ed.viewport
         .set(Viewport::fit(content, size.0, size.1, 32.0));
+}
+
+/// Gives every object a tidy place, as one undoable step, and shows the whole topology.
+pub fn arrange_all(ed: Editor) {
+    let places = ed.doc.with_untracked(arrange);
+    if places.is_empty() {
+        ed.say(Tone::Info, "nothing to arrange");
+        return;
+    }
+    let done = ed.edit(|doc| {
+        for (id, p) in &places {
+            vpcplay_core::edit::set_position(doc, id, Position { x: p.x, y: p.y })?;
+        }
+        Ok(())
+    });
+    if done.is_some() {
+        ed.say(Tone::Info, "arranged every object: Undo puts them back");
+        fit_to_view(ed);
+    }
 }
 
 /// Zooms about the middle of the canvas.
@@ -92,8 +113,16 @@ fn import(ed: Editor, file: web_sys::File) {
         };
         match load(&text) {
             Ok(doc) => {
+                let overlapping = crowded(&layout(&doc));
                 ed.replace(doc);
-                ed.say(Tone::Info, format!("opened `{name}`"));
+                if overlapping {
+                    ed.say(
+                        Tone::Info,
+                        format!("opened `{name}`: some objects overlap, Arrange tidies them"),
+                    );
+                } else {
+                    ed.say(Tone::Info, format!("opened `{name}`"));
+                }
                 fit_to_view(ed);
             }
             Err(e) => ed.say(
@@ -123,6 +152,7 @@ pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
             <span class="zoom" aria-live="polite">{zoom_text}</span>
             <button data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in" on:click=move |_| zoom_by(ed, 1.25)>"+"</button>
             <button data-action="fit" title="Fit to view (0)" on:click=move |_| fit_to_view(ed)>"Fit"</button>
+            <button data-action="arrange" title="Give every object a tidy place (undoable)" on:click=move |_| arrange_all(ed)>"Arrange"</button>
             <span class="sep"></span>
             <button data-action="import" title="Open a topology file" on:click=move |_| {
                 if let Some(input) = file_input.get() {
