@@ -274,3 +274,29 @@ test('marquee, snapping, renaming, panning and zooming', async () => {
   assert.deepEqual(await selected(), [], 'panning selects nothing');
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
+
+test('a file that is not a topology is refused with its reason, and the work stays', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  const before = await ids(page);
+  const open = async (name, text) => {
+    await page.setInputFiles('[data-action="import-file"]', {
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    const status = page.locator('.status-error', { hasText: name });
+    await status.waitFor({ timeout: 20_000 });
+    return status.textContent();
+  };
+  assert.match(await open('notes.txt', 'VPC 10.0.0.0/16\n'), /`notes\.txt` is not a topology this playground can open: the document is not valid JSON: .* line 1, column 1/);
+  assert.match(await open('future.json', '{"version": 99}'), /version 99, newer than this vpcplay reads/);
+  assert.match(await open('typo.json', '{"version": 1, "vpcs": [{"id": "v", "cidr": "10.0.0.0/16"}]}'), /unknown field `cidr`.*`\/vpcs\/0\/cidr`/);
+  const started = Date.now();
+  const huge = `{"version": 1, "name": "${'x'.repeat(17 * 1024 * 1024)}"}`;
+  assert.match(await open('huge.json', huge), /bytes, more than the limit of 16777216 bytes/);
+  console.log(`a 17 MiB file: handing it to the page and its refusal took ${Date.now() - started} ms`);
+  assert.deepEqual(await ids(page), before, 'the work on the canvas is untouched');
+  await screenshot(page, 'editor-refused-import');
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use vpcplay_core::model::common::Position;
-use vpcplay_core::model::{Document, load};
+use vpcplay_core::model::{Document, LoadError, MAX_DOCUMENT_BYTES, load};
 use wasm_bindgen::JsCast;
 
 use crate::canvas::arrange::{arrange, crowded};
@@ -103,6 +103,16 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
 /// Reads a chosen file and, when it is a topology, opens it as one undoable step.
 fn import(ed: Editor, file: web_sys::File) {
     let name = file.name();
+    // Refuse an oversized file before reading it: its size is known without touching its text.
+    let bytes = file.size() as usize;
+    if bytes > MAX_DOCUMENT_BYTES {
+        let why = LoadError::TooLarge { bytes };
+        ed.say(
+            Tone::Error,
+            format!("`{name}` is not a topology this playground can open: {why}"),
+        );
+        return;
+    }
     leptos::task::spawn_local(async move {
         let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(t) => t.as_string().unwrap_or_default(),
