@@ -300,3 +300,29 @@ test('a file that is not a topology is refused with its reason, and the work sta
   await screenshot(page, 'editor-refused-import');
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
+
+test('a full storage is reported once and the editor keeps working', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'vpcplay.document') throw new DOMException('quota exceeded', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  await page.locator('.status-error', { hasText: "the browser's storage is full" }).waitFor({ timeout: 5_000 });
+  // Editing goes on: place an object, undo it, and the message is not repeated on every change.
+  await place(page, 'service_network', 600, 80);
+  await page.locator('[data-object-id="sn-1"]').waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Control+z');
+  await page.locator('[data-object-id="sn-1"]').waitFor({ state: 'detached', timeout: 5_000 });
+  assert.doesNotMatch(await page.locator('.status').textContent(), /storage is full/);
+  await screenshot(page, 'editor-storage-full');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
