@@ -326,3 +326,43 @@ test('a full storage is reported once and the editor keeps working', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('copy and paste a VPC with its contents, with the keyboard', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  await place(page, 'subnet', 140, 130);
+  await page.locator('[data-object-id="subnet-1"]').waitFor();
+  await place(page, 'instance', 170, 180);
+  await page.locator('[data-object-id="i-1"]').waitFor();
+  const vpc = await page.locator('[data-object-id="vpc-1"] > .frame').boundingBox();
+  await page.mouse.click(vpc.x + 120, vpc.y + 12);
+  await page.keyboard.press('Control+c');
+  await page.locator('.status', { hasText: 'copied 1 object(s) with their contents' }).waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Control+v');
+  await page.locator('[data-object-id="i-2"]').waitFor({ timeout: 5_000 });
+  assert.deepEqual(await ids(page), ['i-1', 'i-2', 'subnet-1', 'subnet-2', 'vpc-1', 'vpc-2']);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('vpcplay.document')));
+  assert.equal(saved.subnets[1].vpc, 'vpc-2');
+  assert.equal(saved.instances[1].subnet, 'subnet-2');
+  assert.notDeepEqual(saved.vpcs[1].cidrs, saved.vpcs[0].cidrs, 'the copy has its own address block');
+  const [a, b] = [await page.locator('[data-object-id="vpc-1"] > .frame').boundingBox(), await page.locator('[data-object-id="vpc-2"] > .frame').boundingBox()];
+  assert.ok(b.x >= a.x + a.width, 'the copy lands beside the original');
+  assert.ok(Math.abs(b.y - a.y) < 2, 'at the same height');
+  await page.locator('[data-panel="inspector"]', { hasText: 'vpc-2' }).waitFor();
+  assert.match(await page.locator('[data-panel="diagnostics"], .diagnostics').first().textContent(), /No problems/);
+  await screenshot(page, 'editor-6-pasted-vpc');
+  // Cut takes the copy away again; Undo brings it back.
+  await page.keyboard.press('Control+x');
+  await page.locator('[data-object-id="vpc-2"]').waitFor({ state: 'detached', timeout: 5_000 });
+  assert.deepEqual(await ids(page), ['i-1', 'subnet-1', 'vpc-1']);
+  await page.keyboard.press('Control+z');
+  await page.locator('[data-object-id="vpc-2"]').waitFor({ timeout: 5_000 });
+  // Text fields keep their own clipboard: copying in the name field copies text, not objects.
+  await page.mouse.click(vpc.x + 120, vpc.y + 12);
+  await page.locator('[data-panel="inspector"] [data-field="name"] input').fill('primary');
+  await page.locator('[data-panel="inspector"] [data-field="name"] input').press('Control+a');
+  await page.locator('[data-panel="inspector"] [data-field="name"] input').press('Control+c');
+  assert.doesNotMatch(await page.locator('.status').textContent(), /copied/);
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -3,11 +3,12 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use vpcplay_core::edit;
+use vpcplay_core::edit::{self, clipboard};
 use vpcplay_core::model::{Document, load};
 use wasm_bindgen::JsCast;
 
 use crate::canvas::Canvas;
+use crate::canvas::layout::{bounds, layout};
 use crate::panels::diagnostics::Diagnostics;
 use crate::panels::inspector::Inspector;
 use crate::panels::palette::Palette;
@@ -22,6 +23,115 @@ pub const STARTER: &str = r#"{
   "name": "My topology",
   "vpcs": [{ "id": "vpc-1", "cidrs": ["10.0.0.0/16"], "position": { "x": 80, "y": 60 } }]
 }"#;
+
+/// Whether an event belongs to a text field, where the editor's own clipboard must not act.
+fn in_text_field(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Copy (or cut) the selected objects, with everything inside them, to the system clipboard, so
+/// they paste here, into another document or into another tab.
+fn on_copy(ed: Editor, ev: &web_sys::ClipboardEvent, cut: bool, pastes: StoredValue<Pastes>) {
+    let selection = ed.selection.get_untracked();
+    if in_text_field(ev) || selection.is_empty() {
+        return;
+    }
+    let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
+    match ed.doc.with_untracked(|d| clipboard::copy(d, &refs)) {
+        Ok(text) => {
+            if data.set_data("text/plain", &text).is_err() {
+                ed.say(Tone::Error, "the browser refused the clipboard");
+                return;
+            }
+            ev.prevent_default();
+            // Pastes land beside what was copied, each one further along.
+            let width = ed.doc.with_untracked(|d| {
+                let boxes = layout(d);
+                let chosen: Vec<_> = boxes
+                    .into_iter()
+                    .filter(|b| selection.contains(&b.id))
+                    .collect();
+                bounds(&chosen).map(|r| r.width)
+            });
+            pastes.set_value(Pastes {
+                count: 0,
+                text,
+                width,
+                cut,
+            });
+            let n = selection.len();
+            if cut {
+                ed.edit(|doc| Ok(edit::delete(doc, &refs)));
+                ed.selection.set(Vec::new());
+                ed.say(Tone::Info, format!("cut {n} object(s) with their contents"));
+            } else {
+                ed.say(
+                    Tone::Info,
+                    format!("copied {n} object(s) with their contents"),
+                );
+            }
+        }
+        Err(e) => ed.say(Tone::Error, e.to_string()),
+    }
+}
+
+/// What was last copied here, and how often it was pasted since.
+#[derive(Debug, Default)]
+struct Pastes {
+    count: u32,
+    text: String,
+    width: Option<f64>,
+    cut: bool,
+}
+
+/// Pastes copied objects: into the selected container when one is selected and the objects'
+/// own container is not in this document; beside the originals when they were copied here, each
+/// paste a step further along.
+fn on_paste(ed: Editor, ev: &web_sys::ClipboardEvent, pastes: StoredValue<Pastes>) {
+    if in_text_field(ev) {
+        return;
+    }
+    let Some(text) = ev
+        .clipboard_data()
+        .and_then(|d| d.get_data("text/plain").ok())
+    else {
+        return;
+    };
+    if !clipboard::is_clip(&text) {
+        return;
+    }
+    ev.prevent_default();
+    // Beside the copied objects when they were copied here (and not cut), else a little down
+    // and to the right of where they were.
+    let mut step = (clipboard::PASTE_OFFSET, clipboard::PASTE_OFFSET);
+    pastes.update_value(|p| {
+        p.count += 1;
+        let n = f64::from(p.count);
+        step = match p.width {
+            // What was cut comes back where it was first.
+            _ if p.cut && p.text == text => {
+                let back = (n - 1.0) * clipboard::PASTE_OFFSET;
+                (back, back)
+            }
+            Some(w) if p.text == text => (n * (w + 40.0), 0.0),
+            _ => (n * clipboard::PASTE_OFFSET, n * clipboard::PASTE_OFFSET),
+        };
+    });
+    let selection = ed.selection.get_untracked();
+    let into = match selection.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    if let Some(top) = ed.edit(|doc| clipboard::paste(doc, &text, step, into.as_deref())) {
+        ed.say(Tone::Info, format!("pasted {} object(s)", top.len()));
+        ed.selection.set(top);
+    }
+}
 
 /// Whether a key event belongs to a text field, where shortcuts must not fire.
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
@@ -116,7 +226,16 @@ pub fn App() -> impl IntoView {
     });
     let shortcuts = RwSignal::new(false);
     let handle = window_event_listener(ev::keydown, move |e| on_global_key(ed, shortcuts, e));
-    on_cleanup(move || handle.remove());
+    let pastes = StoredValue::new(Pastes::default());
+    let copy = window_event_listener(ev::copy, move |e| on_copy(ed, &e, false, pastes));
+    let cut = window_event_listener(ev::cut, move |e| on_copy(ed, &e, true, pastes));
+    let paste = window_event_listener(ev::paste, move |e| on_paste(ed, &e, pastes));
+    on_cleanup(move || {
+        handle.remove();
+        copy.remove();
+        cut.remove();
+        paste.remove();
+    });
 
     let status = move || {
         ed.status.get().map(|(tone, text)| {

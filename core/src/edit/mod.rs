@@ -5,6 +5,7 @@
 //! or connect to what — model knowledge — stays in the core. Every operation either succeeds or
 //! leaves the document untouched and says why.
 
+pub mod clipboard;
 mod connect;
 mod create;
 mod links;

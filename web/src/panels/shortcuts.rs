@@ -27,6 +27,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F2 / double-click", "rename the selected object"),
     ("Delete / Backspace", "delete the selection"),
     ("Ctrl+D", "duplicate the selection"),
+    (
+        "Ctrl+C / Ctrl+X / Ctrl+V",
+        "copy, cut and paste the selection with its contents (also between tabs)",
+    ),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ("Ctrl+A", "select everything"),
