@@ -366,3 +366,28 @@ test('copy and paste a VPC with its contents, with the keyboard', async () => {
   assert.doesNotMatch(await page.locator('.status').textContent(), /copied/);
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
+
+test('a connection is selected by clicking its line and removed with Delete', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  await place(page, 'service_network', 640, 120);
+  await page.locator('[data-object-id="sn-1"]').waitFor();
+  await connect(page, 'vpc-1', 'sn-1');
+  await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ timeout: 5_000 });
+  // Click the middle of the line.
+  const mid = await page.locator('[data-link="vpc-1->sn-1"] line.link-hit').evaluate((l) => {
+    const r = l.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await page.locator('.status', { hasText: 'selected the association connection `vpc-1` → `sn-1`' }).waitFor({ timeout: 5_000 });
+  assert.equal(await page.locator('[data-link="vpc-1->sn-1"].selected').count(), 1);
+  await screenshot(page, 'editor-7-connection-selected');
+  await page.keyboard.press('Delete');
+  await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ state: 'detached', timeout: 5_000 });
+  assert.deepEqual(await ids(page), ['sn-1', 'vpc-1'], 'the objects stay');
+  await page.locator('.status', { hasText: 'removed the association' }).waitFor();
+  await page.keyboard.press('Control+z');
+  await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ timeout: 5_000 });
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -167,6 +167,14 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
                 .with_untracked(|d| edit::drawn(d).into_iter().map(|(id, _, _)| id).collect());
             ed.selection.set(all);
         }
+        (false, _, "Delete" | "Backspace") if ed.link.with_untracked(Option::is_some) => {
+            if let Some(line) = ed.link.get_untracked()
+                && let Some(said) = ed.edit(|doc| edit::disconnect(doc, &line))
+            {
+                ed.say(Tone::Info, format!("{said}: Undo brings it back"));
+                ed.link.set(None);
+            }
+        }
         (false, _, "Delete" | "Backspace") if !selection.is_empty() => {
             let removed = ed.edit(|doc| {
                 let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
@@ -182,6 +190,7 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
         }
         (false, _, "Escape") => {
             shortcuts.set(false);
+            ed.link.set(None);
             ed.selection.set(Vec::new());
         }
         (false, _, "?") => shortcuts.update(|o| *o = !*o),

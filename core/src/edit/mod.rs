@@ -8,6 +8,7 @@
 pub mod clipboard;
 mod connect;
 mod create;
+mod disconnect;
 mod links;
 mod object;
 mod palette;
@@ -18,6 +19,7 @@ use core::fmt;
 
 pub use connect::{Connection, connect};
 pub use create::create;
+pub use disconnect::disconnect;
 pub use links::{Link, LinkKind, links};
 pub use object::{duplicate, field, object_json, replace_object, set_field};
 pub use palette::{Concept, PALETTE, PaletteItem, kind_by_name};
@@ -53,6 +55,12 @@ pub enum EditError {
     BadObject { detail: String },
     /// No free address block is left for the new object.
     NoFreeAddresses { container: String },
+    /// The connection cannot be removed on its own.
+    CannotDisconnect {
+        from: String,
+        to: String,
+        why: String,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -89,6 +97,9 @@ impl fmt::Display for EditError {
                     f,
                     "`{container}` has no free address block left for a new subnet"
                 )
+            }
+            Self::CannotDisconnect { from, to, why } => {
+                write!(f, "`{from}` → `{to}` stays connected: {why}")
             }
         }
     }

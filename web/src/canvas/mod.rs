@@ -98,6 +98,15 @@ fn hit(ev: &web_sys::Event) -> Option<(String, bool)> {
     Some((id, on_handle))
 }
 
+/// The connection line under an event, as its `data-link` (`from->to`), when no object is.
+fn link_hit(ev: &web_sys::Event) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if el.closest("[data-object-id]").ok()?.is_some() {
+        return None;
+    }
+    el.closest("[data-link]").ok()??.get_attribute("data-link")
+}
+
 /// The object under a screen point, found by the browser's own hit-testing.
 fn object_at(client_x: i32, client_y: i32) -> Option<String> {
     let document = web_sys::window()?.document()?;
@@ -311,6 +320,31 @@ pub fn Canvas() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
             let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        if ed.link.get_untracked().is_some() {
+            ed.link.set(None);
+        }
+        if !pan && let Some(line) = link_hit(&ev) {
+            ev.prevent_default();
+            let chosen = links.with_untracked(|ls| {
+                ls.iter()
+                    .find(|l| format!("{}->{}", l.from, l.to) == line)
+                    .cloned()
+            });
+            if let Some(l) = chosen {
+                ed.selection.set(Vec::new());
+                ed.say(
+                    Tone::Info,
+                    format!(
+                        "selected the {} connection `{}` → `{}`: Delete removes it",
+                        l.kind.as_str(),
+                        l.from,
+                        l.to
+                    ),
+                );
+                ed.link.set(Some(l));
+            }
+            return;
         }
         if pan {
             ev.prevent_default();
@@ -561,8 +595,17 @@ pub fn Canvas() -> impl IntoView {
         let label = l.label.clone();
         let class = format!("link link-{}", kind.as_str());
         let dash = matches!(kind, LinkKind::Association | LinkKind::Peering);
+        let this = l.clone();
+        let selected = move || ed.link.with(|s| s.as_ref() == Some(&this));
         view! {
-            <g class=class data-link=format!("{}->{}", l.from, l.to)>
+            <g class=class class:selected=selected data-link=format!("{}->{}", l.from, l.to)>
+                <line
+                    class="link-hit"
+                    x1=move || ends().map_or(0.0, |e| e.0.x)
+                    y1=move || ends().map_or(0.0, |e| e.0.y)
+                    x2=move || ends().map_or(0.0, |e| e.1.x)
+                    y2=move || ends().map_or(0.0, |e| e.1.y)
+                />
                 <line
                     x1=move || ends().map_or(0.0, |e| e.0.x)
                     y1=move || ends().map_or(0.0, |e| e.0.y)

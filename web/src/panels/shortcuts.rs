@@ -25,7 +25,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+wheel / pinch", "zoom about the pointer"),
     ("F2 / double-click", "rename the selected object"),
-    ("Delete / Backspace", "delete the selection"),
+    (
+        "Delete / Backspace",
+        "delete the selection, or the selected connection (click a line to select it)",
+    ),
     ("Ctrl+D", "duplicate the selection"),
     (
         "Ctrl+C / Ctrl+X / Ctrl+V",

@@ -5,7 +5,7 @@ pub mod history;
 pub mod storage;
 
 use leptos::prelude::*;
-use vpcplay_core::edit::EditError;
+use vpcplay_core::edit::{EditError, Link};
 use vpcplay_core::model::{Diagnostic, Document, validate};
 
 use crate::canvas::geometry::Viewport;
@@ -29,6 +29,8 @@ pub struct Editor {
     /// Bumped on every undo-history change, so buttons can enable and disable themselves.
     history_rev: RwSignal<u64>,
     pub selection: RwSignal<Vec<String>>,
+    /// The selected connection, when a line rather than objects is selected.
+    pub link: RwSignal<Option<Link>>,
     pub viewport: RwSignal<Viewport>,
     pub status: RwSignal<Option<(Tone, String)>>,
     pub diagnostics: Memo<Vec<Diagnostic>>,
@@ -43,6 +45,7 @@ impl Editor {
             history: StoredValue::new(History::new(UNDO_LIMIT)),
             history_rev: RwSignal::new(0),
             selection: RwSignal::new(Vec::new()),
+            link: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::default()),
             status: RwSignal::new(None),
             diagnostics: Memo::new(move |_| doc.with(validate)),
