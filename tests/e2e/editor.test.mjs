@@ -389,5 +389,10 @@ test('a connection is selected by clicking its line and removed with Delete', as
   await page.locator('.status', { hasText: 'removed the association' }).waitFor();
   await page.keyboard.press('Control+z');
   await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ timeout: 5_000 });
+  // From the keyboard: lines take focus (Tab reaches them after the objects), and Delete removes it.
+  await page.locator('[data-link="vpc-1->sn-1"]').focus();
+  assert.equal(await page.locator('[data-link="vpc-1->sn-1"].selected').count(), 1);
+  await page.keyboard.press('Delete');
+  await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ state: 'detached', timeout: 5_000 });
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });

@@ -597,8 +597,21 @@ pub fn Canvas() -> impl IntoView {
         let dash = matches!(kind, LinkKind::Association | LinkKind::Peering);
         let this = l.clone();
         let selected = move || ed.link.with(|s| s.as_ref() == Some(&this));
+        let focused = l.clone();
+        let aria = format!("{} connection from {} to {}", kind.as_str(), l.from, l.to);
         view! {
-            <g class=class class:selected=selected data-link=format!("{}->{}", l.from, l.to)>
+            <g
+                class=class
+                class:selected=selected
+                data-link=format!("{}->{}", l.from, l.to)
+                tabindex="0"
+                role="button"
+                aria-label=aria
+                on:focus=move |_| {
+                    ed.selection.set(Vec::new());
+                    ed.link.set(Some(focused.clone()));
+                }
+            >
                 <line
                     class="link-hit"
                     x1=move || ends().map_or(0.0, |e| e.0.x)
