@@ -175,33 +175,40 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// Sorts the members of `node` into the slots of `names`; an unknown member is the error.
+    /// Sorts the members of `node` into the slots of `names`. A value that is not an object, or
+    /// an unknown member, is the error.
     #[inline(never)]
-    pub fn new(node: Node, names: &'static [&'static str], what: &str) -> Result<Self, JsonError> {
-        let (pos, members) = members(node, what)?;
+    pub fn new(node: Node, names: &'static [&'static str], what: &str) -> Self {
         let mut slots: Vec<Option<(usize, Node)>> = Vec::new();
-        slots.resize_with(names.len(), || None);
         let mut error = None;
-        for (at, m) in members.into_iter().enumerate() {
-            match names.iter().position(|n| *n == m.key) {
-                Some(i) => {
-                    if let Some(slot) = slots.get_mut(i) {
-                        *slot = Some((at, m.node));
+        let pos = node.pos;
+        match members(node, what) {
+            Ok((_, members)) => {
+                slots.resize_with(names.len(), || None);
+                for (at, m) in members.into_iter().enumerate() {
+                    match names.iter().position(|n| *n == m.key) {
+                        Some(i) => {
+                            if let Some(slot) = slots.get_mut(i) {
+                                *slot = Some((at, m.node));
+                            }
+                        }
+                        None => {
+                            error = Some((at, unknown_field(&m, names)));
+                            break;
+                        }
                     }
                 }
-                None => {
-                    error = Some((at, unknown_field(&m, names)));
-                    break;
-                }
             }
+            // Ranked before every member, so no missing field replaces it.
+            Err(e) => error = Some((0, e)),
         }
-        Ok(Self {
+        Self {
             pos,
             names,
             slots: slots.into_iter(),
             next: 0,
             error,
-        })
+        }
     }
 
     /// The next field's value, if the object has it and it reads; `required` makes a field
@@ -651,7 +658,7 @@ macro_rules! json_struct {
             #[inline(never)]
             fn from_json(node: $crate::json::Node) -> ::core::result::Result<Self, $crate::json::JsonError> {
                 const FIELDS: &[&str] = &[$($crate::json_struct!(@key $f $($k)?)),*];
-                let mut fields = $crate::model::codec::Fields::new(node, FIELDS, $crate::json_struct!(@expecting $($exp)?))?;
+                let mut fields = $crate::model::codec::Fields::new(node, FIELDS, $crate::json_struct!(@expecting $($exp)?));
                 // Every field is read before the first error is returned, so that there is one
                 // way out of this function, not one per field.
                 $( let $f = $crate::json_struct!(@read fields $rule); )*
