@@ -165,8 +165,10 @@ pub fn field<T: FromJson>(member: Member) -> Result<T, JsonError> {
 pub struct Fields {
     pos: Pos,
     names: &'static [&'static str],
-    /// For each field of the table: the member's place in the object, and its value.
-    slots: alloc::vec::IntoIter<Option<(usize, Node)>>,
+    /// The object's members, in document order; a member's value is taken out when it is read.
+    members: Vec<Member>,
+    /// For each field of the table: which member it is, counted from 1; 0 when it is not there.
+    member_of: [u8; MAX_FIELDS],
     /// The field read next.
     next: usize,
     /// The error to report, and its rank: the member's place, or past every member for a
@@ -174,41 +176,44 @@ pub struct Fields {
     error: Option<(usize, JsonError)>,
 }
 
+/// The most fields a struct read with [`Fields`] may have.
+pub const MAX_FIELDS: usize = 64;
+
 impl Fields {
-    /// Sorts the members of `node` into the slots of `names`. A value that is not an object, or
+    /// Finds which field of `names` each member of `node` is. A value that is not an object, or
     /// an unknown member, is the error.
     #[inline(never)]
     pub fn new(node: Node, names: &'static [&'static str], what: &str) -> Self {
-        let mut slots: Vec<Option<(usize, Node)>> = Vec::new();
-        let mut error = None;
-        let pos = node.pos;
+        let mut fields = Self {
+            pos: node.pos,
+            names,
+            members: Vec::new(),
+            member_of: [0; MAX_FIELDS],
+            next: 0,
+            error: None,
+        };
         match members(node, what) {
             Ok((_, members)) => {
-                slots.resize_with(names.len(), || None);
-                for (at, m) in members.into_iter().enumerate() {
-                    match names.iter().position(|n| *n == m.key) {
-                        Some(i) => {
-                            if let Some(slot) = slots.get_mut(i) {
-                                *slot = Some((at, m.node));
-                            }
-                        }
-                        None => {
-                            error = Some((at, unknown_field(&m, names)));
-                            break;
-                        }
+                for (at, m) in members.iter().enumerate() {
+                    let Some(i) = names.iter().position(|n| *n == m.key) else {
+                        fields.error = Some((at, unknown_field(m, names)));
+                        break;
+                    };
+                    // INVARIANT: a struct has at most `MAX_FIELDS` fields and the reader refuses
+                    // duplicate keys, so an object whose members are all known has no more,
+                    // and every member's place fits.
+                    if let (Some(slot), Ok(place)) =
+                        (fields.member_of.get_mut(i), u8::try_from(at + 1))
+                    {
+                        *slot = place;
                     }
                 }
+                fields.members = members;
             }
             // Ranked before every member, so no missing field replaces it.
-            Err(e) => error = Some((0, e)),
+            Err(e) => fields.error = Some((0, e)),
         }
-        Self {
-            pos,
-            names,
-            slots: slots.into_iter(),
-            next: 0,
-            error,
-        }
+        fields
     }
 
     /// The next field's value, if the object has it and it reads; `required` makes a field
@@ -237,23 +242,29 @@ impl Fields {
     /// makes reading it pointless.
     #[inline(never)]
     fn next_node(&mut self, required: bool) -> Option<(usize, Node)> {
-        let name = self.names.get(self.next).copied().unwrap_or_default();
+        let field = self.next;
         self.next += 1;
-        match self.slots.next() {
-            Some(Some((at, node))) => {
-                if self.error.as_ref().is_some_and(|(first, _)| *first < at) {
-                    return None;
-                }
-                Some((at, node))
+        let place = self.member_of.get(field).copied().unwrap_or_default();
+        let Some(at) = usize::from(place).checked_sub(1) else {
+            if required {
+                let name = self.names.get(field).copied().unwrap_or_default();
+                let e = missing_field(self.pos, name);
+                self.keep(usize::MAX, e);
             }
-            _ => {
-                if required {
-                    let e = missing_field(self.pos, name);
-                    self.keep(usize::MAX, e);
-                }
-                None
-            }
+            return None;
+        };
+        if self.error.as_ref().is_some_and(|(first, _)| *first < at) {
+            return None;
         }
+        let node = &mut self.members.get_mut(at)?.node;
+        let value = core::mem::replace(&mut node.value, Shape::Null);
+        Some((
+            at,
+            Node {
+                pos: node.pos,
+                value,
+            },
+        ))
     }
 
     /// Records that the member at `at`, the field read last, does not read.
