@@ -161,6 +161,9 @@ pub fn field<T: FromJson>(member: Member) -> Result<T, JsonError> {
 /// [`Fields::finish`]: the one that a reader going through the members in document order would
 /// have met first (an unknown field, or a value of the wrong shape), or else the first missing
 /// required field in table order.
+///
+/// In the browser bundle the steps around each field are kept out of line, so they exist once
+/// whatever the number of structs; natively they are inlined, where speed counts more than size.
 #[derive(Debug)]
 pub struct Fields {
     pos: Pos,
@@ -229,7 +232,8 @@ impl Fields {
 
     /// Reads the next field with `read`; the reader of [`Fields::take`] without its type, so
     /// that the steps around it are written once.
-    #[inline(never)]
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn take_with(&mut self, required: bool, read: &mut dyn FnMut(Node) -> Result<(), JsonError>) {
         if let Some((at, node)) = self.next_node(required)
             && let Err(e) = read(node)
@@ -240,7 +244,8 @@ impl Fields {
 
     /// The next field's member, if the object has it and no error met earlier in the object
     /// makes reading it pointless.
-    #[inline(never)]
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn next_node(&mut self, required: bool) -> Option<(usize, Node)> {
         let field = self.next;
         self.next += 1;
@@ -285,7 +290,8 @@ impl Fields {
     }
 
     /// The first error met, if any.
-    #[inline(never)]
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     pub fn finish(self) -> Result<(), JsonError> {
         match self.error {
             Some((_, e)) => Err(e),
@@ -563,7 +569,8 @@ fn items(node: Node) -> Result<Vec<Node>, JsonError> {
 
 /// Reads every element with `read`, stopping at the first that does not read; the reader of
 /// `Vec<T>` without its type, so that the loop is written once.
-#[inline(never)]
+#[cfg_attr(target_family = "wasm", inline(never))]
+#[cfg_attr(not(target_family = "wasm"), inline)]
 fn each_item(
     items: Vec<Node>,
     read: &mut dyn FnMut(Node) -> Result<(), JsonError>,
