@@ -171,9 +171,10 @@ pub fn object_json(doc: &Document, id: &str) -> Result<String, EditError> {
 /// id would orphan every reference to the old one).
 pub fn replace_object(doc: &mut Document, id: &str, json: &str) -> Result<(), EditError> {
     let kind = kind_of(doc, id)?;
-    let node = crate::json::parse_with(json, DOCUMENT_LIMITS).map_err(|e| EditError::BadObject {
-        detail: e.to_string(),
-    })?;
+    let node =
+        crate::json::parse_with(json, DOCUMENT_LIMITS).map_err(|e| EditError::BadObject {
+            detail: e.to_string(),
+        })?;
     put(doc, kind, node, Some(id), |e| e.to_string())
 }
 

@@ -61,7 +61,10 @@ macro_rules! each_position_mut {
 /// instance's subnet. Objects that stand free on the canvas have none.
 fn container_field(doc: &Document, id: &str) -> Option<Option<String>> {
     // The last object with the id, as the document's lists are read in order.
-    let (_, kind, _) = objects(doc).into_iter().rev().find(|(oid, _, _)| *oid == id)?;
+    let (_, kind, _) = objects(doc)
+        .into_iter()
+        .rev()
+        .find(|(oid, _, _)| *oid == id)?;
     Some(container_of_drawn(doc, id, kind))
 }
 
@@ -141,7 +144,11 @@ pub fn children(doc: &Document, id: &str) -> Vec<String> {
 /// `ids` and everything inside them, at any depth.
 fn with_descendants(doc: &Document, ids: &[&str]) -> BTreeSet<String> {
     let all = drawn(doc);
-    let mut set: BTreeSet<String> = ids.iter().map(|s| String::from(*s)).collect();
+    // Inserted one by one: collecting would bring in a sort for this one set.
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(String::from(*id));
+    }
     // INVARIANT: containment is at most three deep (VPC ⊃ subnet ⊃ instance), so this loop ends
     // after a few rounds; the bound guards against a malformed document with a cycle.
     for _ in 0..8 {

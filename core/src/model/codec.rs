@@ -923,7 +923,12 @@ mod tests {
         assert_eq!(e.1, "/weight");
         let e = read(r#"{"id": "p"}"#).unwrap_err();
         assert_eq!(e.0, "missing field `port`");
-        assert!(read("[]").unwrap_err().0.starts_with("expected a probe, found an array"));
+        assert!(
+            read("[]")
+                .unwrap_err()
+                .0
+                .starts_with("expected a probe, found an array")
+        );
     }
 
     #[test]
