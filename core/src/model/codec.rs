@@ -676,6 +676,7 @@ macro_rules! json_struct {
             #[inline(never)]
             fn from_json(node: $crate::json::Node) -> ::core::result::Result<Self, $crate::json::JsonError> {
                 const FIELDS: &[&str] = &[$($crate::json_struct!(@key $f $($k)?)),*];
+                const _: () = ::core::assert!(FIELDS.len() <= $crate::model::codec::MAX_FIELDS);
                 let mut fields = $crate::model::codec::Fields::new(node, FIELDS, $crate::json_struct!(@expecting $($exp)?));
                 // Every field is read before the first error is returned, so that there is one
                 // way out of this function, not one per field.
