@@ -1,106 +1,156 @@
 //! One object as JSON, for the inspector's source view: read it out, edit it, put it back.
 
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use super::EditError;
-use crate::json::Value;
-use crate::model::codec::{FromJson, ToJson, from_str, from_value, pretty, to_text, to_value};
+use crate::json::{JsonError, Node, Value};
+use crate::model::codec::{DOCUMENT_LIMITS, FromJson, ToJson, pretty, to_text};
 use crate::model::{Document, Kind};
 
-/// Calls `$body` with `$list` bound to the document list holding objects of `$kind`.
-macro_rules! with_list {
-    ($doc:expr, $kind:expr, |$list:ident| $body:expr) => {
-        match $kind {
-            Kind::Vpc => {
-                let $list = &mut $doc.vpcs;
-                $body
-            }
-            Kind::Subnet => {
-                let $list = &mut $doc.subnets;
-                $body
-            }
-            Kind::RouteTable => {
-                let $list = &mut $doc.route_tables;
-                $body
-            }
-            Kind::SecurityGroup => {
-                let $list = &mut $doc.security_groups;
-                $body
-            }
-            Kind::InternetGateway => {
-                let $list = &mut $doc.internet_gateways;
-                $body
-            }
-            Kind::NatGateway => {
-                let $list = &mut $doc.nat_gateways;
-                $body
-            }
-            Kind::Instance => {
-                let $list = &mut $doc.instances;
-                $body
-            }
-            Kind::Lambda => {
-                let $list = &mut $doc.lambdas;
-                $body
-            }
-            Kind::Database => {
-                let $list = &mut $doc.databases;
-                $body
-            }
-            Kind::LoadBalancer => {
-                let $list = &mut $doc.load_balancers;
-                $body
-            }
-            Kind::GatewayEndpoint => {
-                let $list = &mut $doc.gateway_endpoints;
-                $body
-            }
-            Kind::InterfaceEndpoint => {
-                let $list = &mut $doc.interface_endpoints;
-                $body
-            }
-            Kind::EndpointService => {
-                let $list = &mut $doc.endpoint_services;
-                $body
-            }
-            Kind::ServiceNetwork => {
-                let $list = &mut $doc.service_networks;
-                $body
-            }
-            Kind::ServiceNetworkEndpoint => {
-                let $list = &mut $doc.service_network_endpoints;
-                $body
-            }
-            Kind::Service => {
-                let $list = &mut $doc.services;
-                $body
-            }
-            Kind::TargetGroup => {
-                let $list = &mut $doc.target_groups;
-                $body
-            }
-            Kind::ResourceGateway => {
-                let $list = &mut $doc.resource_gateways;
-                $body
-            }
-            Kind::ResourceConfiguration => {
-                let $list = &mut $doc.resource_configurations;
-                $body
-            }
-            Kind::ResourceEndpoint => {
-                let $list = &mut $doc.resource_endpoints;
-                $body
-            }
-            kind => return Err(EditError::NotDrawable { kind }),
-        }
-    };
+/// A kind of object drawn on the canvas, as its document list holds it.
+trait Drawn: ToJson + FromJson {
+    fn id(&self) -> &str;
 }
 
-/// Reads `json` as an object of the same type as the list's.
-fn parse_like<T: FromJson>(_list: &[T], json: &str) -> Result<T, EditError> {
-    from_str(json).map_err(|e| EditError::BadObject {
-        detail: alloc::format!("{e}"),
-    })
+macro_rules! drawn_types {
+    ($($t:ty),+ $(,)?) => {$(
+        impl Drawn for $t {
+            fn id(&self) -> &str {
+                self.id.as_str()
+            }
+        }
+    )+};
+}
+
+drawn_types!(
+    crate::model::vpc::Vpc,
+    crate::model::subnet::Subnet,
+    crate::model::route_table::RouteTable,
+    crate::model::security_group::SecurityGroup,
+    crate::model::gateway::InternetGateway,
+    crate::model::gateway::NatGateway,
+    crate::model::compute::Instance,
+    crate::model::compute::Lambda,
+    crate::model::compute::Database,
+    crate::model::load_balancer::LoadBalancer,
+    crate::model::endpoint::GatewayEndpoint,
+    crate::model::endpoint::InterfaceEndpoint,
+    crate::model::endpoint_service::EndpointService,
+    crate::model::lattice::ServiceNetwork,
+    crate::model::lattice::ServiceNetworkEndpoint,
+    crate::model::lattice::Service,
+    crate::model::lattice::TargetGroup,
+    crate::model::resource_gateway::ResourceGateway,
+    crate::model::resource_configuration::ResourceConfiguration,
+    crate::model::resource_endpoint::ResourceEndpoint,
+);
+
+/// Evaluates `$body` with `$list` bound to the document list holding objects of `$kind`: the
+/// one place that goes from a kind to its list, so that every edit of one object is written
+/// once, on JSON.
+macro_rules! on_list {
+    ($kind:expr, $access:tt, |$list:ident| $body:expr) => {
+        on_list!(@ $kind, $list, $access, $body,
+            Vpc => vpcs, Subnet => subnets, RouteTable => route_tables,
+            SecurityGroup => security_groups, InternetGateway => internet_gateways,
+            NatGateway => nat_gateways, Instance => instances, Lambda => lambdas,
+            Database => databases, LoadBalancer => load_balancers,
+            GatewayEndpoint => gateway_endpoints, InterfaceEndpoint => interface_endpoints,
+            EndpointService => endpoint_services, ServiceNetwork => service_networks,
+            ServiceNetworkEndpoint => service_network_endpoints, Service => services,
+            TargetGroup => target_groups, ResourceGateway => resource_gateways,
+            ResourceConfiguration => resource_configurations,
+            ResourceEndpoint => resource_endpoints)
+    };
+    (@ $kind:expr, $list:ident, $access:tt, $body:expr, $($k:ident => $field:ident),+) => {
+        match $kind {
+            $( Kind::$k => {
+                let $list = on_list!(@field $access $field);
+                $body
+            } )+
+            kind => Err(Refused::NotDrawable(kind)),
+        }
+    };
+    (@field (&mut $doc:ident) $field:ident) => { &mut $doc.$field };
+    (@field (& $doc:ident) $field:ident) => { &$doc.$field };
+}
+
+/// Why an object could not be read or put back; each caller words it.
+enum Refused {
+    NotDrawable(Kind),
+    Unknown,
+    IdChanged,
+    Read(JsonError),
+}
+
+/// The object `id` of `list` as compact JSON.
+fn text_in<T: Drawn>(list: &[T], id: &str) -> Result<String, Refused> {
+    list.iter()
+        .find(|o| o.id() == id)
+        .map(to_text)
+        .ok_or(Refused::Unknown)
+}
+
+/// Reads `node` as an object of `list`'s type and puts it in place of the object `id`, which it
+/// must keep the id of, or last when `id` is `None`.
+fn put_in<T: Drawn>(list: &mut Vec<T>, node: Node, id: Option<&str>) -> Result<(), Refused> {
+    let value = T::from_json(node).map_err(Refused::Read)?;
+    let Some(id) = id else {
+        list.push(value);
+        return Ok(());
+    };
+    if value.id() != id {
+        return Err(Refused::IdChanged);
+    }
+    let slot = list
+        .iter_mut()
+        .find(|o| o.id() == id)
+        .ok_or(Refused::Unknown)?;
+    *slot = value;
+    Ok(())
+}
+
+/// The object `id`, of kind `kind`, as compact JSON.
+fn text_of(doc: &Document, kind: Kind, id: &str) -> Result<String, EditError> {
+    on_list!(kind, (&doc), |list| text_in(list, id)).map_err(|r| refused(r, id, |e| e.to_string()))
+}
+
+/// Puts the object read from `node` in place of the object `id`, or adds it with `None`.
+fn put(
+    doc: &mut Document,
+    kind: Kind,
+    node: Node,
+    id: Option<&str>,
+    detail: fn(JsonError) -> String,
+) -> Result<(), EditError> {
+    on_list!(kind, (&mut doc), |list| put_in(list, node, id))
+        .map_err(|r| refused(r, id.unwrap_or_default(), detail))
+}
+
+fn refused(r: Refused, id: &str, detail: fn(JsonError) -> String) -> EditError {
+    match r {
+        Refused::NotDrawable(kind) => EditError::NotDrawable { kind },
+        Refused::Unknown => EditError::UnknownObject { id: id.to_string() },
+        Refused::IdChanged => id_stays(id),
+        Refused::Read(e) => EditError::BadObject { detail: detail(e) },
+    }
+}
+
+fn id_stays(id: &str) -> EditError {
+    EditError::BadObject {
+        detail: alloc::format!("the id must stay `{id}`: rename objects with a new copy instead"),
+    }
+}
+
+/// An error of a value built here, not typed by a person: the reader's line and column would
+/// point nowhere useful, so they are left out of the message.
+fn built_detail(e: JsonError) -> String {
+    let mut detail = e.message;
+    if !e.pointer.is_empty() {
+        detail.push_str(&alloc::format!(" at `{}`", e.pointer));
+    }
+    detail
 }
 
 fn kind_of(doc: &Document, id: &str) -> Result<Kind, EditError> {
@@ -114,54 +164,23 @@ fn kind_of(doc: &Document, id: &str) -> Result<Kind, EditError> {
 /// The object `id` as pretty-printed JSON, exactly as the document format writes it.
 pub fn object_json(doc: &Document, id: &str) -> Result<String, EditError> {
     let kind = kind_of(doc, id)?;
-    let mut copy = doc.clone();
-    with_list!(copy, kind, |list| {
-        let obj = list
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        Ok(pretty(&to_text(obj)))
-    })
+    Ok(pretty(&text_of(doc, kind, id)?))
 }
 
 /// Replaces the object `id` with the one written in `json`. The id may not change here (a new
 /// id would orphan every reference to the old one).
 pub fn replace_object(doc: &mut Document, id: &str, json: &str) -> Result<(), EditError> {
     let kind = kind_of(doc, id)?;
-    with_list!(doc, kind, |list| {
-        let mut value = parse_like(list, json)?;
-        if value.id.as_str() != id {
-            return Err(EditError::BadObject {
-                detail: alloc::format!(
-                    "the id must stay `{id}`: rename objects with a new copy instead"
-                ),
-            });
-        }
-        let slot = list
-            .iter_mut()
-            .find(|o| o.id.as_str() == id)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        core::mem::swap(slot, &mut value);
-        Ok(())
-    })
-}
-
-/// Reads `value` as an object of the same type as the list's. The value was built here, not
-/// typed by a person, so the reader's line and column would point nowhere useful: they are left
-/// out of the message.
-fn value_like<T: FromJson>(_list: &[T], value: Value) -> Result<T, EditError> {
-    from_value(value).map_err(|e| {
-        let mut detail = e.message;
-        if !e.pointer.is_empty() {
-            detail.push_str(&alloc::format!(" at `{}`", e.pointer));
-        }
-        EditError::BadObject { detail }
-    })
+    let node =
+        crate::json::parse_with(json, DOCUMENT_LIMITS).map_err(|e| EditError::BadObject {
+            detail: e.to_string(),
+        })?;
+    put(doc, kind, node, Some(id), |e| e.to_string())
 }
 
 /// The object as a JSON value, exactly as the document format writes it.
-fn value_of<T: ToJson>(obj: &T) -> Result<Value, EditError> {
-    to_value(obj).map_err(|e| EditError::BadObject {
+fn object_value(doc: &Document, id: &str, kind: Kind) -> Result<Value, EditError> {
+    Value::parse(&text_of(doc, kind, id)?, DOCUMENT_LIMITS).map_err(|e| EditError::BadObject {
         detail: e.to_string(),
     })
 }
@@ -170,15 +189,7 @@ fn value_of<T: ToJson>(obj: &T) -> Result<Value, EditError> {
 /// out (at its default).
 pub fn field(doc: &Document, id: &str, key: &str) -> Result<Option<Value>, EditError> {
     let kind = kind_of(doc, id)?;
-    let mut copy = doc.clone();
-    with_list!(copy, kind, |list| {
-        let obj = list
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let value = value_of(obj)?;
-        Ok(value.get(key).cloned())
-    })
+    Ok(object_value(doc, id, kind)?.remove(key))
 }
 
 /// Sets one field of object `id` (or leaves it out, with `None`), checked by the document format:
@@ -190,34 +201,17 @@ pub fn set_field(
     value: Option<Value>,
 ) -> Result<(), EditError> {
     if key == "id" {
-        return Err(EditError::BadObject {
-            detail: alloc::format!(
-                "the id must stay `{id}`: rename objects with a new copy instead"
-            ),
-        });
+        return Err(id_stays(id));
     }
     let kind = kind_of(doc, id)?;
-    with_list!(doc, kind, |list| {
-        let slot = list
-            .iter()
-            .position(|o| o.id.as_str() == id)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let current = list
-            .get(slot)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        let mut object = value_of(current)?;
-        match value {
-            Some(v) => object.insert(key, v),
-            None => {
-                object.remove(key);
-            }
+    let mut object = object_value(doc, id, kind)?;
+    match value {
+        Some(v) => object.insert(key, v),
+        None => {
+            object.remove(key);
         }
-        let mut next = value_like(list, object)?;
-        if let Some(target) = list.get_mut(slot) {
-            core::mem::swap(target, &mut next);
-        }
-        Ok(())
-    })
+    }
+    put(doc, kind, object.into_node(), Some(id), built_detail)
 }
 
 /// Copies object `id` under a fresh id, 24 units down and to the right, inside the same
@@ -254,20 +248,6 @@ pub fn duplicate(doc: &mut Document, id: &str) -> Result<String, EditError> {
             _ => {}
         }
     }
-    with_list!(doc, kind, |list| {
-        let copy = value_like(list, object)?;
-        list.push(copy);
-        Ok(fresh)
-    })
-}
-
-fn object_value(doc: &Document, id: &str, kind: Kind) -> Result<Value, EditError> {
-    let mut copy = doc.clone();
-    with_list!(copy, kind, |list| {
-        let obj = list
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .ok_or_else(|| EditError::UnknownObject { id: id.to_string() })?;
-        value_of(obj)
-    })
+    put(doc, kind, object.into_node(), None, built_detail)?;
+    Ok(fresh)
 }

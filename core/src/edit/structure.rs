@@ -60,11 +60,27 @@ macro_rules! each_position_mut {
 /// The container an object is drawn in, read from the object's own fields: a subnet's VPC, an
 /// instance's subnet. Objects that stand free on the canvas have none.
 fn container_field(doc: &Document, id: &str) -> Option<Option<String>> {
-    let mut found = None;
-    each_drawn!(doc, |o, kind| if o.id.as_str() == id {
-        found = Some(container_of_drawn(doc, id, kind));
-    });
-    found
+    // The last object with the id, as the document's lists are read in order.
+    let (_, kind, _) = objects(doc)
+        .into_iter()
+        .rev()
+        .find(|(oid, _, _)| *oid == id)?;
+    Some(container_of_drawn(doc, id, kind))
+}
+
+/// Every drawn object's id, kind and position, in document order: the one walk over the
+/// document's lists that the questions about drawn objects share.
+fn objects(doc: &Document) -> Vec<(&str, Kind, Option<Position>)> {
+    let mut out = Vec::new();
+    each_drawn!(doc, |o, kind| out.push((o.id.as_str(), kind, o.position)));
+    out
+}
+
+/// Every drawn object's id and position, to change.
+fn positions_mut(doc: &mut Document) -> Vec<(&str, &mut Option<Position>)> {
+    let mut out = Vec::new();
+    each_position_mut!(doc, |id, pos| out.push((id, pos)));
+    out
 }
 
 fn container_of_drawn(doc: &Document, id: &str, kind: Kind) -> Option<String> {
@@ -105,13 +121,10 @@ pub fn parent_of(doc: &Document, id: &str) -> Option<String> {
 
 /// Every drawn object with its kind and container, in document order.
 pub fn drawn(doc: &Document) -> Vec<(String, Kind, Option<String>)> {
-    let mut out = Vec::new();
-    each_drawn!(doc, |o, kind| out.push((
-        String::from(o.id.as_str()),
-        kind,
-        container_of_drawn(doc, o.id.as_str(), kind)
-    )));
-    out
+    objects(doc)
+        .into_iter()
+        .map(|(id, kind, _)| (String::from(id), kind, container_of_drawn(doc, id, kind)))
+        .collect()
 }
 
 /// Whether `id` is an object drawn on the canvas.
@@ -131,7 +144,11 @@ pub fn children(doc: &Document, id: &str) -> Vec<String> {
 /// `ids` and everything inside them, at any depth.
 fn with_descendants(doc: &Document, ids: &[&str]) -> BTreeSet<String> {
     let all = drawn(doc);
-    let mut set: BTreeSet<String> = ids.iter().map(|s| String::from(*s)).collect();
+    // Inserted one by one: collecting would bring in a sort for this one set.
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(String::from(*id));
+    }
     // INVARIANT: containment is at most three deep (VPC ⊃ subnet ⊃ instance), so this loop ends
     // after a few rounds; the bound guards against a malformed document with a cycle.
     for _ in 0..8 {
@@ -150,20 +167,22 @@ fn with_descendants(doc: &Document, ids: &[&str]) -> BTreeSet<String> {
 
 /// Where `id` is drawn, if it is drawn and placed.
 pub fn position_of(doc: &Document, id: &str) -> Option<Position> {
-    let mut found = None;
-    each_drawn!(doc, |o, _kind| if o.id.as_str() == id {
-        found = o.position;
-    });
-    found
+    objects(doc)
+        .into_iter()
+        .rev()
+        .find(|(oid, _, _)| *oid == id)
+        .and_then(|(_, _, at)| at)
 }
 
 /// Places `id` at `at`.
 pub fn set_position(doc: &mut Document, id: &str, at: Position) -> Result<(), EditError> {
     let mut done = false;
-    each_position_mut!(doc, |oid, pos| if oid == id {
-        *pos = Some(at);
-        done = true;
-    });
+    for (oid, pos) in positions_mut(doc) {
+        if oid == id {
+            *pos = Some(at);
+            done = true;
+        }
+    }
     if done {
         Ok(())
     } else {
@@ -178,13 +197,15 @@ pub fn set_position(doc: &mut Document, id: &str, at: Position) -> Result<(), Ed
 pub fn move_by(doc: &mut Document, ids: &[&str], dx: f64, dy: f64) -> usize {
     let set = with_descendants(doc, ids);
     let mut moved = 0;
-    each_position_mut!(doc, |id, pos| if set.contains(id)
-        && let Some(p) = pos.as_mut()
-    {
-        p.x += dx;
-        p.y += dy;
-        moved += 1;
-    });
+    for (id, pos) in positions_mut(doc) {
+        if set.contains(id)
+            && let Some(p) = pos.as_mut()
+        {
+            p.x += dx;
+            p.y += dy;
+            moved += 1;
+        }
+    }
     moved
 }
 

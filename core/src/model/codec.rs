@@ -156,6 +156,150 @@ pub fn field<T: FromJson>(member: Member) -> Result<T, JsonError> {
     T::from_json(member.node).map_err(|e| e.under_key(&member.key))
 }
 
+/// The members of an object sorted into the slots of a struct's field table, read one field
+/// at a time in table order. Reading goes on after an error, which is kept to be returned by
+/// [`Fields::finish`]: the one that a reader going through the members in document order would
+/// have met first (an unknown field, or a value of the wrong shape), or else the first missing
+/// required field in table order.
+///
+/// In the browser bundle the steps around each field are kept out of line, so they exist once
+/// whatever the number of structs; natively they are inlined, where speed counts more than size.
+#[derive(Debug)]
+pub struct Fields {
+    pos: Pos,
+    names: &'static [&'static str],
+    /// The object's members, in document order; a member's value is taken out when it is read.
+    members: Vec<Member>,
+    /// For each field of the table: which member it is, counted from 1; 0 when it is not there.
+    member_of: [u8; MAX_FIELDS],
+    /// The field read next.
+    next: usize,
+    /// The error to report, and its rank: the member's place, or past every member for a
+    /// missing field.
+    error: Option<(usize, JsonError)>,
+}
+
+/// The most fields a struct read with [`Fields`] may have.
+pub const MAX_FIELDS: usize = 64;
+
+impl Fields {
+    /// Finds which field of `names` each member of `node` is. A value that is not an object, or
+    /// an unknown member, is the error.
+    #[inline(never)]
+    pub fn new(node: Node, names: &'static [&'static str], what: &str) -> Self {
+        let mut fields = Self {
+            pos: node.pos,
+            names,
+            members: Vec::new(),
+            member_of: [0; MAX_FIELDS],
+            next: 0,
+            error: None,
+        };
+        match members(node, what) {
+            Ok((_, members)) => {
+                for (at, m) in members.iter().enumerate() {
+                    let Some(i) = names.iter().position(|n| *n == m.key) else {
+                        fields.error = Some((at, unknown_field(m, names)));
+                        break;
+                    };
+                    // INVARIANT: a struct has at most `MAX_FIELDS` fields and the reader refuses
+                    // duplicate keys, so an object whose members are all known has no more,
+                    // and every member's place fits.
+                    if let (Some(slot), Ok(place)) =
+                        (fields.member_of.get_mut(i), u8::try_from(at + 1))
+                    {
+                        *slot = place;
+                    }
+                }
+                fields.members = members;
+            }
+            // Ranked before every member, so no missing field replaces it.
+            Err(e) => fields.error = Some((0, e)),
+        }
+        fields
+    }
+
+    /// The next field's value, if the object has it and it reads; `required` makes a field
+    /// that is not there an error.
+    pub fn take<T: FromJson>(&mut self, required: bool) -> Option<T> {
+        let mut out = None;
+        self.take_with(required, &mut |node| {
+            out = Some(T::from_json(node)?);
+            Ok(())
+        });
+        out
+    }
+
+    /// Reads the next field with `read`; the reader of [`Fields::take`] without its type, so
+    /// that the steps around it are written once.
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    fn take_with(&mut self, required: bool, read: &mut dyn FnMut(Node) -> Result<(), JsonError>) {
+        if let Some((at, node)) = self.next_node(required)
+            && let Err(e) = read(node)
+        {
+            self.failed(at, e);
+        }
+    }
+
+    /// The next field's member, if the object has it and no error met earlier in the object
+    /// makes reading it pointless.
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    fn next_node(&mut self, required: bool) -> Option<(usize, Node)> {
+        let field = self.next;
+        self.next += 1;
+        let place = self.member_of.get(field).copied().unwrap_or_default();
+        let Some(at) = usize::from(place).checked_sub(1) else {
+            if required {
+                let name = self.names.get(field).copied().unwrap_or_default();
+                let e = missing_field(self.pos, name);
+                self.keep(usize::MAX, e);
+            }
+            return None;
+        };
+        if self.error.as_ref().is_some_and(|(first, _)| *first < at) {
+            return None;
+        }
+        let node = &mut self.members.get_mut(at)?.node;
+        let value = core::mem::replace(&mut node.value, Shape::Null);
+        Some((
+            at,
+            Node {
+                pos: node.pos,
+                value,
+            },
+        ))
+    }
+
+    /// Records that the member at `at`, the field read last, does not read.
+    #[inline(never)]
+    fn failed(&mut self, at: usize, e: JsonError) {
+        let name = self
+            .names
+            .get(self.next.wrapping_sub(1))
+            .copied()
+            .unwrap_or_default();
+        self.keep(at, e.under_key(name));
+    }
+
+    fn keep(&mut self, at: usize, e: JsonError) {
+        if self.error.as_ref().is_none_or(|(first, _)| at < *first) {
+            self.error = Some((at, e));
+        }
+    }
+
+    /// The first error met, if any.
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    pub fn finish(self) -> Result<(), JsonError> {
+        match self.error {
+            Some((_, e)) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Which of `names` a string is.
 pub fn variant(node: Node, names: &[&str]) -> Result<usize, JsonError> {
     let (pos, s) = text(node, "text in quotes")?;
@@ -405,17 +549,36 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(node: Node) -> Result<Self, JsonError> {
-        match node.value {
-            Shape::Array(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.into_iter().enumerate() {
-                    out.push(T::from_json(item).map_err(|e| e.under_index(i))?);
-                }
-                Ok(out)
-            }
-            _ => Err(expected(&node, "an array")),
-        }
+        let items = items(node)?;
+        let mut out = Vec::with_capacity(items.len());
+        each_item(items, &mut |item| {
+            out.push(T::from_json(item)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
+}
+
+/// The elements of an array, or an error that says an array was expected.
+fn items(node: Node) -> Result<Vec<Node>, JsonError> {
+    match node.value {
+        Shape::Array(items) => Ok(items),
+        _ => Err(expected(&node, "an array")),
+    }
+}
+
+/// Reads every element with `read`, stopping at the first that does not read; the reader of
+/// `Vec<T>` without its type, so that the loop is written once.
+#[cfg_attr(target_family = "wasm", inline(never))]
+#[cfg_attr(not(target_family = "wasm"), inline)]
+fn each_item(
+    items: Vec<Node>,
+    read: &mut dyn FnMut(Node) -> Result<(), JsonError>,
+) -> Result<(), JsonError> {
+    for (i, item) in items.into_iter().enumerate() {
+        read(item).map_err(|e| e.under_index(i))?;
+    }
+    Ok(())
 }
 
 impl<K: AsRef<str>, V: ToJson> ToJson for BTreeMap<K, V> {
@@ -510,20 +673,22 @@ macro_rules! json_struct {
     };
     (read $t:ident $($exp:literal)? { $($f:ident $(as $k:literal)? : $rule:ident $(($d:expr))?),* $(,)? }) => {
         impl $crate::model::codec::FromJson for $t {
+            #[inline(never)]
             fn from_json(node: $crate::json::Node) -> ::core::result::Result<Self, $crate::json::JsonError> {
                 const FIELDS: &[&str] = &[$($crate::json_struct!(@key $f $($k)?)),*];
-                let (pos, members) = $crate::model::codec::members(node, $crate::json_struct!(@expecting $($exp)?))?;
-                let _ = pos;
-                $( let mut $f = ::core::option::Option::None; )*
-                for m in members {
-                    match m.key.as_str() {
-                        $( $crate::json_struct!(@key $f $($k)?) => $f = ::core::option::Option::Some($crate::model::codec::field(m)?), )*
-                        _ => return ::core::result::Result::Err($crate::model::codec::unknown_field(&m, FIELDS)),
-                    }
-                }
-                ::core::result::Result::Ok(Self {
-                    $( $f: $crate::json_struct!(@take $f pos [$crate::json_struct!(@key $f $($k)?)] $rule $(($d))?), )*
-                })
+                const _: () = ::core::assert!(FIELDS.len() <= $crate::model::codec::MAX_FIELDS);
+                let mut fields = $crate::model::codec::Fields::new(node, FIELDS, $crate::json_struct!(@expecting $($exp)?));
+                // Every field is read before the first error is returned, so that there is one
+                // way out of this function, not one per field.
+                $( let $f = $crate::json_struct!(@read fields $rule); )*
+                let error = match (fields.finish(), $($f,)*) {
+                    (::core::result::Result::Ok(()), $($crate::json_struct!(@pat $f $rule),)*) => return ::core::result::Result::Ok(Self {
+                        $( $f: $crate::json_struct!(@take $f $rule $(($d))?), )*
+                    }),
+                    (result, ..) => result.err(),
+                };
+                // INVARIANT: a required field that is not there is an error of `finish`.
+                ::core::result::Result::Err(error.unwrap_or_else(|| $crate::model::codec::missing_field($crate::json::Pos::default(), "")))
             }
         }
     };
@@ -552,16 +717,15 @@ macro_rules! json_struct {
             $crate::json_struct!(@write $s $o $f [$k] req);
         }
     };
-    (@take $f:ident $pos:ident [$k:expr] req) => {
-        match $f {
-            ::core::option::Option::Some(v) => v,
-            ::core::option::Option::None => return ::core::result::Result::Err($crate::model::codec::missing_field($pos, $k)),
-        }
-    };
-    (@take $f:ident $pos:ident [$k:expr] opt) => { $f.unwrap_or_default() };
-    (@take $f:ident $pos:ident [$k:expr] fill) => { $f.unwrap_or_default() };
-    (@take $f:ident $pos:ident [$k:expr] or($d:expr)) => { $f.unwrap_or_else(|| $d) };
-    (@take $f:ident $pos:ident [$k:expr] fill($d:expr)) => { $f.unwrap_or_else(|| $d) };
+    (@read $r:ident req) => { $r.take(true) };
+    (@read $r:ident $rule:ident) => { $r.take(false) };
+    (@pat $f:ident req) => { ::core::option::Option::Some($f) };
+    (@pat $f:ident $rule:ident) => { $f };
+    (@take $f:ident req) => { $f };
+    (@take $f:ident opt) => { $f.unwrap_or_default() };
+    (@take $f:ident fill) => { $f.unwrap_or_default() };
+    (@take $f:ident or($d:expr)) => { $f.unwrap_or_else(|| $d) };
+    (@take $f:ident fill($d:expr)) => { $f.unwrap_or_else(|| $d) };
 }
 
 /// Writes and reads a unit enum as one of its names: `json_enum!(Protocol { Tcp = "tcp", … })`.
@@ -710,6 +874,62 @@ mod tests {
         assert_eq!(text, "[1,2,3]");
         let back: Vec<u16> = from_text(text.as_bytes()).unwrap();
         assert_eq!(back, [1, 2, 3]);
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Probe {
+        id: String,
+        port: u16,
+        tags: Vec<String>,
+        weight: u8,
+    }
+
+    crate::json_struct!(Probe "a probe" {
+        id: req,
+        port: req,
+        tags: opt,
+        weight: or(7),
+    });
+
+    #[test]
+    fn the_first_problem_in_document_order_is_the_one_reported() {
+        let read = |text: &str| from_str::<Probe>(text).map_err(|e| (e.message, e.pointer));
+        assert_eq!(
+            read(r#"{"tags": ["a"], "id": "p", "port": 80}"#),
+            Ok(Probe {
+                id: "p".into(),
+                port: 80,
+                tags: alloc::vec!["a".into()],
+                weight: 7
+            })
+        );
+        // A value of the wrong shape before an unknown field.
+        let e = read(r#"{"tags": [1], "nope": 1}"#).unwrap_err();
+        assert_eq!(e.0, "expected text in quotes, found `1`");
+        assert_eq!(e.1, "/tags/0");
+        // An unknown field before a value of the wrong shape.
+        let e = read(r#"{"nope": 1, "port": "x"}"#).unwrap_err();
+        assert_eq!(
+            e.0,
+            "unknown field `nope`, expected one of `id`, `port`, `tags`, `weight`"
+        );
+        assert_eq!(e.1, "/nope");
+        // Of two values of the wrong shape, the earlier in the document, not in the table.
+        let e = read(r#"{"weight": 300, "port": -1}"#).unwrap_err();
+        assert_eq!(e.1, "/weight");
+        // Missing fields come after every member, in table order.
+        let e = read(r#"{"weight": 1}"#).unwrap_err();
+        assert_eq!(e, ("missing field `id`".into(), String::new()));
+        let e = read(r#"{"id": "p", "weight": true}"#).unwrap_err();
+        assert_eq!(e.1, "/weight");
+        let e = read(r#"{"id": "p"}"#).unwrap_err();
+        assert_eq!(e.0, "missing field `port`");
+        assert!(
+            read("[]")
+                .unwrap_err()
+                .0
+                .starts_with("expected a probe, found an array")
+        );
     }
 
     #[test]
