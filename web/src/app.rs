@@ -152,10 +152,11 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
         (true, true, "z" | "Z") | (true, _, "y" | "Y") => ed.redo(),
         (true, _, "d" | "D") if !selection.is_empty() => {
             let copies = ed.edit(|doc| {
-                selection
-                    .iter()
-                    .map(|id| edit::duplicate(doc, id))
-                    .collect::<Result<Vec<_>, _>>()
+                let mut copies = Vec::with_capacity(selection.len());
+                for id in &selection {
+                    copies.push(edit::duplicate(doc, id)?);
+                }
+                Ok(copies)
             });
             if let Some(copies) = copies {
                 ed.selection.set(copies);

@@ -128,7 +128,10 @@ pub fn paste(
             .to_string();
         items.push((kind, id, object));
     }
-    let copied: BTreeSet<String> = items.iter().map(|(_, id, _)| id.clone()).collect();
+    let mut copied: BTreeSet<String> = BTreeSet::new();
+    for (_, id, _) in &items {
+        copied.insert(id.clone());
+    }
 
     let mut renamed: BTreeMap<String, String> = BTreeMap::new();
     // Old address block → new one, for the VPCs and subnets pasted so far.

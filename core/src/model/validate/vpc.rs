@@ -56,23 +56,19 @@ fn vpcs(cx: &mut Ctx<'_>) {
 
 /// The first pair of overlapping blocks, found by sorting: in a sorted list of CIDR blocks an
 /// overlap always shows against the widest block seen so far.
+/// The blocks are sorted as `(block, "")` pairs: the same type the subnet check sorts, so the
+/// browser bundle carries one copy of the sorting code for both.
 pub(super) fn first_overlap<'c>(blocks: impl Iterator<Item = &'c Cidr>) -> Option<(Cidr, Cidr)> {
-    let mut sorted: Vec<Cidr> = blocks.copied().collect();
+    let mut sorted: Vec<(Cidr, &str)> = blocks.map(|c| (*c, "")).collect();
     sorted.sort();
-    overlaps_sorted(&sorted).into_iter().next()
-}
-
-/// Every block that overlaps an earlier, wider one, in a sorted list.
-fn overlaps_sorted(sorted: &[Cidr]) -> Vec<(Cidr, Cidr)> {
-    let mut found = Vec::new();
     let mut widest: Option<Cidr> = None;
-    for c in sorted {
+    for (c, _) in sorted {
         match widest {
-            Some(w) if w.overlaps(c) => found.push((w, *c)),
-            _ => widest = Some(*c),
+            Some(w) if w.overlaps(&c) => return Some((w, c)),
+            _ => widest = Some(c),
         }
     }
-    found
+    None
 }
 
 fn subnets(cx: &mut Ctx<'_>) {
