@@ -24,7 +24,8 @@ pub use links::{Link, LinkKind, links};
 pub use object::{duplicate, field, object_json, replace_object, set_field};
 pub use palette::{Concept, PALETTE, PaletteItem, kind_by_name};
 pub use structure::{
-    children, delete, drawn, is_drawn, move_by, parent_of, position_of, reparent, set_position,
+    children, delete, drawn, is_drawn, move_by, parent_of, placed, position_of, reparent,
+    set_position, set_positions,
 };
 
 use crate::model::Kind;

@@ -127,6 +127,18 @@ pub fn drawn(doc: &Document) -> Vec<(String, Kind, Option<String>)> {
         .collect()
 }
 
+/// Every drawn object with its kind, container and position, in document order: what a canvas
+/// needs to draw, in one walk.
+pub fn placed(doc: &Document) -> Vec<(String, Kind, Option<String>, Option<Position>)> {
+    objects(doc)
+        .into_iter()
+        .map(|(id, kind, at)| {
+            let parent = container_of_drawn(doc, id, kind);
+            (String::from(id), kind, parent, at)
+        })
+        .collect()
+}
+
 /// Whether `id` is an object drawn on the canvas.
 pub fn is_drawn(doc: &Document, id: &str) -> bool {
     container_field(doc, id).is_some()
@@ -190,6 +202,24 @@ pub fn set_position(doc: &mut Document, id: &str, at: Position) -> Result<(), Ed
             id: String::from(id),
         })
     }
+}
+
+/// Places many objects at once, in one walk over the document: `places` pairs ids with their
+/// new corners. Returns how many objects were placed; ids that name no drawn object are skipped.
+pub fn set_positions(doc: &mut Document, places: &[(String, Position)]) -> usize {
+    let mut wanted: alloc::collections::BTreeMap<&str, Position> =
+        alloc::collections::BTreeMap::new();
+    for (id, at) in places {
+        wanted.insert(id.as_str(), *at);
+    }
+    let mut placed = 0;
+    for (id, pos) in positions_mut(doc) {
+        if let Some(at) = wanted.get(id) {
+            *pos = Some(*at);
+            placed += 1;
+        }
+    }
+    placed
 }
 
 /// Moves `ids`, and everything inside them, by `(dx, dy)`. Objects that were never placed stay

@@ -329,3 +329,23 @@ fn objects_move_between_containers_the_model_allows() {
         errors(&doc)
     );
 }
+
+#[test]
+fn placed_and_set_positions_read_and_write_every_object_in_one_walk() {
+    let (mut doc, vpc, subnet, inst) = small();
+    let all = placed(&doc);
+    assert_eq!(all.len(), drawn(&doc).len());
+    for (id, kind, parent, at) in &all {
+        assert!(drawn(&doc).contains(&(id.clone(), *kind, parent.clone())));
+        assert_eq!(*at, position_of(&doc, id));
+    }
+    let places = [
+        (vpc.clone(), at(100.0, 100.0)),
+        (inst.clone(), at(150.0, 190.0)),
+        ("no-such-object".to_string(), at(0.0, 0.0)),
+    ];
+    assert_eq!(set_positions(&mut doc, &places), 2);
+    assert_eq!(position_of(&doc, &vpc), Some(at(100.0, 100.0)));
+    assert_eq!(position_of(&doc, &inst), Some(at(150.0, 190.0)));
+    assert_ne!(position_of(&doc, &subnet), Some(at(100.0, 100.0)));
+}

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use vpcplay_core::edit::drawn;
+use vpcplay_core::edit::placed;
 use vpcplay_core::model::common::Position;
 use vpcplay_core::model::{Document, Kind};
 
@@ -55,15 +55,15 @@ impl NodeBox {
 /// Written without sorting or collecting into maps: in the browser bundle each sort and each
 /// map built from an iterator is its own copy of the standard library's code.
 pub fn layout(doc: &Document) -> Vec<NodeBox> {
-    let objects = drawn(doc);
+    let objects = placed(doc);
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, (id, _, _)) in objects.iter().enumerate() {
+    for (i, (id, _, _, _)) in objects.iter().enumerate() {
         index.insert(id.as_str(), i);
     }
     let parent_index = |i: usize| {
         objects
             .get(i)
-            .and_then(|(_, _, p)| p.as_deref())
+            .and_then(|(_, _, p, _)| p.as_deref())
             .and_then(|p| index.get(p).copied())
     };
     let depth_of = |i: usize| {
@@ -81,8 +81,8 @@ pub fn layout(doc: &Document) -> Vec<NodeBox> {
     let mut boxes: Vec<NodeBox> = Vec::with_capacity(objects.len());
     let mut free_slot = 0usize;
     let mut child_slot = vec![0usize; objects.len()];
-    for (i, (id, kind, parent)) in objects.iter().enumerate() {
-        let at = vpcplay_core::edit::position_of(doc, id).map(|p: Position| Point::new(p.x, p.y));
+    for (i, (id, kind, parent, at)) in objects.iter().enumerate() {
+        let at = at.map(|p: Position| Point::new(p.x, p.y));
         let origin = at.unwrap_or_else(|| match parent_index(i) {
             // Unplaced objects get a place of their own: in a column inside their container, or
             // in a row along the top of the canvas.
@@ -93,7 +93,7 @@ pub fn layout(doc: &Document) -> Vec<NodeBox> {
                 });
                 let base = objects
                     .get(p)
-                    .and_then(|o| vpcplay_core::edit::position_of(doc, &o.0))
+                    .and_then(|o| o.3)
                     .map_or(Point::default(), |q| Point::new(q.x, q.y));
                 Point::new(
                     base.x + PAD,

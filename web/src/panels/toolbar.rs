@@ -32,12 +32,11 @@ pub fn arrange_all(ed: Editor) {
         ed.say(Tone::Info, "nothing to arrange");
         return;
     }
-    let done = ed.edit(|doc| {
-        for (id, p) in &places {
-            vpcplay_core::edit::set_position(doc, id, Position { x: p.x, y: p.y })?;
-        }
-        Ok(())
-    });
+    let places: Vec<(String, Position)> = places
+        .into_iter()
+        .map(|(id, p)| (id, Position { x: p.x, y: p.y }))
+        .collect();
+    let done = ed.edit(|doc| Ok(vpcplay_core::edit::set_positions(doc, &places)));
     if done.is_some() {
         ed.say(Tone::Info, "arranged every object: Undo puts them back");
         fit_to_view(ed);
