@@ -349,3 +349,13 @@ fn placed_and_set_positions_read_and_write_every_object_in_one_walk() {
     assert_eq!(position_of(&doc, &inst), Some(at(150.0, 190.0)));
     assert_ne!(position_of(&doc, &subnet), Some(at(100.0, 100.0)));
 }
+
+#[test]
+fn object_count_counts_every_object_drawn_or_not() {
+    let (mut doc, vpc, _, _) = small();
+    assert_eq!(doc.object_count(), drawn(&doc).len());
+    let sn = create(&mut doc, Kind::ServiceNetwork, at(500.0, 0.0), None).unwrap();
+    connect(&mut doc, &vpc, &sn).unwrap();
+    // The association is not drawn as an object, but it is one.
+    assert_eq!(doc.object_count(), drawn(&doc).len() + 1);
+}

@@ -126,6 +126,40 @@ impl Document {
         }
     }
 
+    /// How many objects of every kind the document holds (drawn or not, flows included): a
+    /// cheap measure of its size.
+    pub fn object_count(&self) -> usize {
+        self.accounts.len()
+            + self.regions.len()
+            + self.vpcs.len()
+            + self.subnets.len()
+            + self.route_tables.len()
+            + self.internet_gateways.len()
+            + self.nat_gateways.len()
+            + self.peerings.len()
+            + self.security_groups.len()
+            + self.prefix_lists.len()
+            + self.instances.len()
+            + self.lambdas.len()
+            + self.databases.len()
+            + self.load_balancers.len()
+            + self.gateway_endpoints.len()
+            + self.interface_endpoints.len()
+            + self.endpoint_services.len()
+            + self.service_networks.len()
+            + self.vpc_associations.len()
+            + self.service_associations.len()
+            + self.resource_associations.len()
+            + self.service_network_endpoints.len()
+            + self.services.len()
+            + self.target_groups.len()
+            + self.resource_gateways.len()
+            + self.resource_configurations.len()
+            + self.resource_endpoints.len()
+            + self.identity_policies.len()
+            + self.flows.len()
+    }
+
     /// The document as pretty-printed JSON, in the current version.
     pub fn to_json(&self) -> String {
         super::codec::pretty(&self.to_json_compact())

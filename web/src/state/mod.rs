@@ -13,6 +13,10 @@ pub use history::History;
 
 /// How many edits can be undone.
 pub const UNDO_LIMIT: usize = 200;
+/// How many objects the undo history may hold across all its snapshots: 200 steps of a
+/// 1,000-object document, 40 of a 5,000-object one. Each snapshot is a whole document, so this
+/// bounds the memory the history takes.
+pub const UNDO_OBJECTS: usize = 200_000;
 
 /// The tone of a status message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +46,9 @@ impl Editor {
         let doc = RwSignal::new(doc);
         Self {
             doc,
-            history: StoredValue::new(History::new(UNDO_LIMIT)),
+            history: StoredValue::new(History::weighed(UNDO_LIMIT, UNDO_OBJECTS, |d| {
+                d.object_count() + 1
+            })),
             history_rev: RwSignal::new(0),
             selection: RwSignal::new(Vec::new()),
             link: RwSignal::new(None),
