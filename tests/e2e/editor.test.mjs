@@ -396,3 +396,25 @@ test('a connection is selected by clicking its line and removed with Delete', as
   await page.locator('[data-link="vpc-1->sn-1"]').waitFor({ state: 'detached', timeout: 5_000 });
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
+
+test('every example opens from the toolbar, drawn without overlaps, and Undo returns', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
+  const options = await page.locator('[data-action="examples"] option').evaluateAll((os) =>
+    os.map((o) => ({ value: o.value, label: o.textContent })).filter((o) => o.value));
+  assert.equal(options.length, 7);
+  for (const { value, label } of options) {
+    await page.selectOption('[data-action="examples"]', value);
+    await page.locator('.status', { hasText: `opened the example “${label}”` }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('[data-action="examples"]').inputValue(), '', 'the menu resets');
+    const drawn = await page.locator('[data-panel="canvas"] [data-object-id]').count();
+    assert.ok(drawn >= 3, `${value} draws its objects (${drawn})`);
+    await screenshot(page, `example-${value.replace('.json', '')}`);
+  }
+  // Each example opened as one step: seven undos bring back the starting topology.
+  await page.locator('[data-panel="canvas"]').focus();
+  for (let i = 0; i < options.length; i++) await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-panel="canvas"] [data-object-id]').length === 1);
+  assert.deepEqual(await ids(page), ['vpc-1']);
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -100,7 +100,7 @@ pub fn arrange(doc: &Document) -> Vec<(String, Point)> {
     boxes
         .iter()
         .zip(at)
-        .map(|(b, p)| (b.id.clone(), snap(p, SNAP)))
+        .map(|(b, p)| (b.id.clone(), p))
         .collect()
 }
 
@@ -124,6 +124,8 @@ pub fn crowded(boxes: &[NodeBox]) -> bool {
 
 /// Puts object `i` at `corner` and its children in a grid inside it.
 fn place(i: usize, corner: Point, children: &[Vec<usize>], size: &[(f64, f64)], at: &mut [Point]) {
+    // Snapped before the children are placed, so they keep their padding on the grid too.
+    let corner = snap(corner, SNAP);
     if let Some(p) = at.get_mut(i) {
         *p = corner;
     }

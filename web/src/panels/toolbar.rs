@@ -99,6 +99,75 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
     parts.into()
 }
 
+/// The example topologies served beside the app (static/examples), one per concept: file name
+/// and the name the document gives itself.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("gateway-endpoint.json", "Gateway endpoint to Amazon S3"),
+    (
+        "interface-endpoint.json",
+        "Interface endpoint to Amazon SQS",
+    ),
+    ("endpoint-service.json", "Endpoint service (PrivateLink)"),
+    ("service-network.json", "Service network"),
+    (
+        "lattice-service.json",
+        "VPC Lattice service with listener rules",
+    ),
+    (
+        "target-groups.json",
+        "Target groups: instance, IP, Lambda and ALB",
+    ),
+    (
+        "resource-gateway.json",
+        "Resource configuration and resource gateway",
+    ),
+];
+
+/// Fetches an example from beside the app and opens it as one undoable step.
+fn open_example(ed: Editor, file: &'static str, title: &'static str) {
+    leptos::task::spawn_local(async move {
+        let text = async {
+            let window = web_sys::window().ok_or(())?;
+            let response = wasm_bindgen_futures::JsFuture::from(
+                window.fetch_with_str(&format!("examples/{file}")),
+            )
+            .await
+            .map_err(|_| ())?;
+            let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
+            if !response.ok() {
+                return Err(());
+            }
+            let text = response.text().map_err(|_| ())?;
+            wasm_bindgen_futures::JsFuture::from(text)
+                .await
+                .map_err(|_| ())?
+                .as_string()
+                .ok_or(())
+        };
+        let Ok(text) = text.await else {
+            ed.say(
+                Tone::Error,
+                format!("the example “{title}” could not be fetched: is the app served with its examples/ folder?"),
+            );
+            return;
+        };
+        match load(&text) {
+            Ok(doc) => {
+                ed.replace(doc);
+                ed.say(
+                    Tone::Info,
+                    format!("opened the example “{title}”: Undo returns to your topology"),
+                );
+                fit_to_view(ed);
+            }
+            Err(e) => ed.say(
+                Tone::Error,
+                format!("the example “{title}” could not be opened: {e}"),
+            ),
+        }
+    });
+}
+
 /// Reads a chosen file and, when it is a topology, opens it as one undoable step.
 fn import(ed: Editor, file: web_sys::File) {
     let name = file.name();
@@ -182,6 +251,25 @@ pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
                     input.set_value("");
                 }
             />
+            <select
+                data-action="examples"
+                aria-label="Open an example topology"
+                title="Open an example topology (undoable)"
+                on:change=move |ev| {
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    let chosen = select.value();
+                    select.set_value("");
+                    if let Some((file, title)) = EXAMPLES.iter().find(|(f, _)| *f == chosen) {
+                        open_example(ed, file, title);
+                    }
+                }
+            >
+                <option value="" selected>"Examples…"</option>
+                {EXAMPLES
+                    .iter()
+                    .map(|(file, title)| view! { <option value=*file>{*title}</option> })
+                    .collect_view()}
+            </select>
             <button data-action="export" title="Save the topology as a file" on:click=move |_| {
                 if let Err(e) = export(ed) {
                     ed.say(Tone::Error, e);
@@ -194,5 +282,37 @@ pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
             <span class="sep"></span>
             <button data-action="shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| shortcuts.update(|o| *o = !*o)>"?"</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EXAMPLES;
+
+    #[test]
+    fn the_examples_menu_lists_every_example_by_its_own_name() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../static/examples");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|f| f.ends_with(".json"))
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = EXAMPLES.iter().map(|(f, _)| f.to_string()).collect();
+        listed.sort();
+        assert_eq!(
+            listed, files,
+            "every example in static/examples is in the menu"
+        );
+        for (file, title) in EXAMPLES {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            let doc = vpcplay_core::model::load(&text).unwrap();
+            assert_eq!(doc.name.as_deref(), Some(*title), "{file}");
+            let boxes = crate::canvas::layout::layout(&doc);
+            assert!(
+                !crate::canvas::arrange::crowded(&boxes),
+                "{file}: no two objects in the same container overlap"
+            );
+        }
     }
 }
