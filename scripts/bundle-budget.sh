@@ -3,10 +3,10 @@
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
 set -euo pipefail
 dist="${1:-dist}"
-# 272,000 bytes: the editor with the whole model, validation, policy checks, copy and paste,
-# arrange and connection removal measures about 263,600; about 3% headroom.
+# 277,000 bytes: the editor with the whole model, validation, policy checks, copy and paste,
+# arrange, connection removal and the examples menu measures about 269,300; about 3% headroom.
 # See README, "Bundle size".
-budget="${BUNDLE_BUDGET:-272000}"
+budget="${BUNDLE_BUDGET:-277000}"
 
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)
