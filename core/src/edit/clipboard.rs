@@ -15,7 +15,7 @@ use core::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::palette::{PALETTE, kind_by_name};
+use super::palette::{item_for, kind_by_name};
 use super::structure::{drawn, parent_of};
 use super::{EditError, create, object_json, replace_object};
 use crate::json::{Limits, Value};
@@ -57,10 +57,7 @@ pub fn copy(doc: &Document, ids: &[&str]) -> Result<String, EditError> {
         if !chosen.contains(id.as_str()) {
             continue;
         }
-        let name = PALETTE
-            .iter()
-            .find(|p| p.kind == *kind)
-            .map_or("", |p| p.name);
+        let name = item_for(*kind).map_or("", |p| p.name);
         let object =
             Value::parse(&object_json(doc, id)?, LIMITS).map_err(|e| EditError::BadObject {
                 detail: e.to_string(),
@@ -233,29 +230,15 @@ pub fn paste(
     Ok(top)
 }
 
-/// The field that names an object's container, for the kinds drawn inside one.
+/// The field that names an object's container, for the kinds drawn inside one: the palette's
+/// name of the container kind (`vpc`, `subnet`), which is how the document format names it.
 fn container_key(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Subnet
-        | Kind::RouteTable
-        | Kind::SecurityGroup
-        | Kind::InternetGateway
-        | Kind::LoadBalancer
-        | Kind::GatewayEndpoint
-        | Kind::InterfaceEndpoint
-        | Kind::ServiceNetworkEndpoint
-        | Kind::ResourceGateway
-        | Kind::ResourceEndpoint => Some("vpc"),
-        Kind::NatGateway | Kind::Instance | Kind::Database => Some("subnet"),
-        _ => None,
-    }
+    let container = *item_for(kind)?.containers.first()?;
+    item_for(container).map(|p| p.name)
 }
 
 fn takes_container(kind: Kind) -> bool {
-    PALETTE
-        .iter()
-        .find(|p| p.kind == kind)
-        .is_some_and(|p| !p.containers.is_empty())
+    container_key(kind).is_some()
 }
 
 fn container_of(kind: Kind, object: &Value) -> Option<String> {

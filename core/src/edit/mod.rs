@@ -5,6 +5,39 @@
 //! or connect to what — model knowledge — stays in the core. Every operation either succeeds or
 //! leaves the document untouched and says why.
 
+/// The one table of the kinds drawn on the canvas: each kind, its list in the document and the
+/// type that list holds, in drawing order (containers before what they hold).
+/// `drawn_lists!(m!(args))` expands to `m! { args; Vpc => vpcs: Vpc, … }`; the macros that walk or
+/// pick a list are written on it, so none of them lists the kinds again.
+macro_rules! drawn_lists {
+    ($m:ident ! ($($args:tt)*)) => {
+        $m! { $($args)* ;
+            Vpc => vpcs: crate::model::vpc::Vpc,
+            Subnet => subnets: crate::model::subnet::Subnet,
+            RouteTable => route_tables: crate::model::route_table::RouteTable,
+            SecurityGroup => security_groups: crate::model::security_group::SecurityGroup,
+            InternetGateway => internet_gateways: crate::model::gateway::InternetGateway,
+            NatGateway => nat_gateways: crate::model::gateway::NatGateway,
+            Instance => instances: crate::model::compute::Instance,
+            Lambda => lambdas: crate::model::compute::Lambda,
+            Database => databases: crate::model::compute::Database,
+            LoadBalancer => load_balancers: crate::model::load_balancer::LoadBalancer,
+            GatewayEndpoint => gateway_endpoints: crate::model::endpoint::GatewayEndpoint,
+            InterfaceEndpoint => interface_endpoints: crate::model::endpoint::InterfaceEndpoint,
+            EndpointService => endpoint_services: crate::model::endpoint_service::EndpointService,
+            ServiceNetwork => service_networks: crate::model::lattice::ServiceNetwork,
+            ServiceNetworkEndpoint => service_network_endpoints:
+                crate::model::lattice::ServiceNetworkEndpoint,
+            Service => services: crate::model::lattice::Service,
+            TargetGroup => target_groups: crate::model::lattice::TargetGroup,
+            ResourceGateway => resource_gateways: crate::model::resource_gateway::ResourceGateway,
+            ResourceConfiguration => resource_configurations:
+                crate::model::resource_configuration::ResourceConfiguration,
+            ResourceEndpoint => resource_endpoints:
+                crate::model::resource_endpoint::ResourceEndpoint }
+    };
+}
+
 pub mod clipboard;
 mod connect;
 mod create;

@@ -14,7 +14,7 @@ trait Drawn: ToJson + FromJson {
 }
 
 macro_rules! drawn_types {
-    ($($t:ty),+ $(,)?) => {$(
+    ($( ; )? $($k:ident => $field:ident: $t:ty),+ $(,)?) => {$(
         impl Drawn for $t {
             fn id(&self) -> &str {
                 self.id.as_str()
@@ -23,47 +23,16 @@ macro_rules! drawn_types {
     )+};
 }
 
-drawn_types!(
-    crate::model::vpc::Vpc,
-    crate::model::subnet::Subnet,
-    crate::model::route_table::RouteTable,
-    crate::model::security_group::SecurityGroup,
-    crate::model::gateway::InternetGateway,
-    crate::model::gateway::NatGateway,
-    crate::model::compute::Instance,
-    crate::model::compute::Lambda,
-    crate::model::compute::Database,
-    crate::model::load_balancer::LoadBalancer,
-    crate::model::endpoint::GatewayEndpoint,
-    crate::model::endpoint::InterfaceEndpoint,
-    crate::model::endpoint_service::EndpointService,
-    crate::model::lattice::ServiceNetwork,
-    crate::model::lattice::ServiceNetworkEndpoint,
-    crate::model::lattice::Service,
-    crate::model::lattice::TargetGroup,
-    crate::model::resource_gateway::ResourceGateway,
-    crate::model::resource_configuration::ResourceConfiguration,
-    crate::model::resource_endpoint::ResourceEndpoint,
-);
+drawn_lists!(drawn_types!());
 
 /// Evaluates `$body` with `$list` bound to the document list holding objects of `$kind`: the
 /// one place that goes from a kind to its list, so that every edit of one object is written
 /// once, on JSON.
 macro_rules! on_list {
     ($kind:expr, $access:tt, |$list:ident| $body:expr) => {
-        on_list!(@ $kind, $list, $access, $body,
-            Vpc => vpcs, Subnet => subnets, RouteTable => route_tables,
-            SecurityGroup => security_groups, InternetGateway => internet_gateways,
-            NatGateway => nat_gateways, Instance => instances, Lambda => lambdas,
-            Database => databases, LoadBalancer => load_balancers,
-            GatewayEndpoint => gateway_endpoints, InterfaceEndpoint => interface_endpoints,
-            EndpointService => endpoint_services, ServiceNetwork => service_networks,
-            ServiceNetworkEndpoint => service_network_endpoints, Service => services,
-            TargetGroup => target_groups, ResourceGateway => resource_gateways,
-            ResourceConfiguration => resource_configurations,
-            ResourceEndpoint => resource_endpoints)
+        drawn_lists!(on_list!(@ $kind, $list, $access, $body))
     };
-    (@ $kind:expr, $list:ident, $access:tt, $body:expr, $($k:ident => $field:ident),+) => {
+    (@ $kind:expr, $list:ident, $access:tt, $body:expr ; $($k:ident => $field:ident: $t:ty),+) => {
         match $kind {
             $( Kind::$k => {
                 let $list = on_list!(@field $access $field);

@@ -14,19 +14,9 @@ use crate::model::{Document, Kind};
 /// Calls `$body` with `$o` bound to each drawn object of `$doc`, and `$kind` to its kind.
 macro_rules! each_drawn {
     ($doc:expr, |$o:ident, $kind:ident| $body:expr) => {{
-        each_drawn!(@ $doc, $o, $kind, $body,
-            vpcs => Vpc, subnets => Subnet, route_tables => RouteTable,
-            security_groups => SecurityGroup, internet_gateways => InternetGateway,
-            nat_gateways => NatGateway, instances => Instance, lambdas => Lambda,
-            databases => Database, load_balancers => LoadBalancer,
-            gateway_endpoints => GatewayEndpoint, interface_endpoints => InterfaceEndpoint,
-            endpoint_services => EndpointService, service_networks => ServiceNetwork,
-            service_network_endpoints => ServiceNetworkEndpoint, services => Service,
-            target_groups => TargetGroup, resource_gateways => ResourceGateway,
-            resource_configurations => ResourceConfiguration,
-            resource_endpoints => ResourceEndpoint)
+        drawn_lists!(each_drawn!(@ $doc, $o, $kind, $body))
     }};
-    (@ $doc:expr, $o:ident, $kind:ident, $body:expr, $($field:ident => $k:ident),+) => {{
+    (@ $doc:expr, $o:ident, $kind:ident, $body:expr ; $($k:ident => $field:ident: $t:ty),+) => {{
         $(
             for $o in $doc.$field.iter() {
                 let $kind = Kind::$k;
@@ -39,14 +29,9 @@ macro_rules! each_drawn {
 /// Like `each_drawn!`, with mutable access to each object's `position`.
 macro_rules! each_position_mut {
     ($doc:expr, |$id:ident, $pos:ident| $body:expr) => {{
-        each_position_mut!(@ $doc, $id, $pos, $body,
-            vpcs, subnets, route_tables, security_groups, internet_gateways, nat_gateways,
-            instances, lambdas, databases, load_balancers, gateway_endpoints,
-            interface_endpoints, endpoint_services, service_networks,
-            service_network_endpoints, services, target_groups, resource_gateways,
-            resource_configurations, resource_endpoints)
+        drawn_lists!(each_position_mut!(@ $doc, $id, $pos, $body))
     }};
-    (@ $doc:expr, $id:ident, $pos:ident, $body:expr, $($field:ident),+) => {{
+    (@ $doc:expr, $id:ident, $pos:ident, $body:expr ; $($k:ident => $field:ident: $t:ty),+) => {{
         $(
             for o in $doc.$field.iter_mut() {
                 let $id: &str = o.id.as_str();
