@@ -39,5 +39,6 @@ pub mod model;
 pub mod net;
 pub mod policy;
 pub mod privatelink;
+pub mod rules;
 pub mod sim;
 pub mod trace;
