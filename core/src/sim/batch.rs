@@ -86,3 +86,48 @@ pub fn run_with(n: u32, seed: u64, mut trace: impl FnMut(u64) -> Trace) -> Distr
     }
     d
 }
+
+/// The forward a trace took at its listener: each target group with its configured weight, in
+/// the order the rule (or the listener's default action) lists them; empty when the trace met no
+/// weighted forward. A batch run shows its counts beside these weights.
+pub fn configured_weights(topology: &Topology, trace: &Trace) -> alloc::vec::Vec<(String, u32)> {
+    use crate::model::lattice::Action;
+    let action = trace.hops.iter().rev().find_map(|h| match h.kind {
+        ComponentKind::ListenerRule | ComponentKind::Listener => topology
+            .rule(&h.component)
+            .map(|(_, _, r)| &r.action)
+            .or_else(|| {
+                topology
+                    .listener(&h.component)
+                    .map(|(_, l)| &l.default_action)
+            }),
+        _ => None,
+    });
+    match action {
+        Some(Action::Forward(targets)) => targets
+            .iter()
+            .map(|t| (String::from(t.target_group.as_str()), t.weight))
+            .collect(),
+        _ => alloc::vec::Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::trace;
+
+    /// The weights come from the rule the trace matched, and a batch splits near them.
+    #[test]
+    fn a_weighted_forward_reports_its_weights() {
+        let text = include_str!("../../../static/examples/lattice-service.json");
+        let topology = Topology::from_json(text).unwrap();
+        let flow = &topology.document().flows[0];
+        let request = Request::from(&flow.request);
+        let t = trace(&topology, &request);
+        let weights = configured_weights(&topology, &t);
+        assert_eq!(weights, [("tg-v1".into(), 80), ("tg-v2".into(), 20)]);
+        let d = run(&topology, &request, 1000, 0);
+        assert!((d.percent("tg-v1") - 80.0).abs() < 5.0, "{d:?}");
+    }
+}

@@ -7,5 +7,5 @@
 pub mod batch;
 pub mod rng;
 
-pub use batch::{Distribution, run, run_with};
+pub use batch::{Distribution, configured_weights, run, run_with};
 pub use rng::SplitMix64;

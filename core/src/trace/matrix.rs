@@ -109,6 +109,30 @@ pub fn reachability(topology: &Topology, protocol: RequestProtocol, port: u16) -
     }
 }
 
+/// Every source of `topology` (its instances and other network interfaces) against one
+/// destination: an object id, a DNS name or an address. This is the "who can reach this?"
+/// column of the matrix, for any destination a request can name.
+pub fn reach_to(
+    topology: &Topology,
+    to: &str,
+    protocol: RequestProtocol,
+    port: u16,
+) -> Vec<(String, Cell)> {
+    let ix = Index::build(topology);
+    let mut req = Request::new("", to, protocol, Some(port));
+    let mut out = Vec::with_capacity(topology.document().instances.len());
+    for i in &topology.document().instances {
+        if i.id.as_str() == to {
+            continue;
+        }
+        req.from.clear();
+        req.from.push_str(i.id.as_str());
+        let t = walk_from(&ix, &req, false, start(&ix, &req));
+        out.push((String::from(i.id.as_str()), Cell::of(&t.verdict)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +170,20 @@ mod tests {
                     }
                 }
             }
+        }
+        for (from, to) in [(0, 1), (1, 0)] {
+            let topology = Topology::try_from(generate(120, 3)).unwrap();
+            let m = reachability(&topology, RequestProtocol::Tcp, 443);
+            let Some(dest) = m.destinations.get(to) else {
+                continue;
+            };
+            let column = reach_to(&topology, dest, RequestProtocol::Tcp, 443);
+            let row = m
+                .sources
+                .iter()
+                .position(|s| s == column[from].0.as_str())
+                .unwrap();
+            assert_eq!(m.cell(row, to), Some(column[from].1), "{dest}");
         }
         assert!(
             delivered > 0 && blocked > 0,

@@ -12,6 +12,7 @@
 
 mod check;
 mod check_distribution;
+pub mod compose;
 mod hop;
 pub(crate) mod index;
 mod matrix;
@@ -30,7 +31,7 @@ use alloc::vec::Vec;
 pub use check::{check_flow, compare, describe};
 pub use hop::{ComponentKind, Hop, Packet, ProxyProtocol};
 pub use index::{Index, ParsedPolicy, PolicyOf};
-pub use matrix::{Cell, Matrix, reachability};
+pub use matrix::{Cell, Matrix, reach_to, reachability};
 pub use reason::ReasonCode;
 pub use request::Request;
 pub use verdict::{Blocked, Verdict};
