@@ -13,7 +13,9 @@ use crate::panels::diagnostics::Diagnostics;
 use crate::panels::inspector::Inspector;
 use crate::panels::palette::Palette;
 use crate::panels::shortcuts::Shortcuts;
-use crate::panels::toolbar::{Toolbar, fit_to_view, zoom_by};
+use crate::panels::toolbar::{Toolbar, fetch_text, fit_to_view, zoom_by};
+use crate::sim::panel::{FlowsTab, RequestTab};
+use crate::sim::{Sim, Tab};
 use crate::state::storage::{self, Restored};
 use crate::state::{Editor, Tone};
 
@@ -224,6 +226,11 @@ pub fn App() -> impl IntoView {
     // Autosave after every change. A failure is reported once, not on every keystroke.
     let failed = StoredValue::new(false);
     Effect::new(move |_| {
+        // An example opened by a link is not the reader's own work: it is never saved over it.
+        if ed.scratch.with(Option::is_some) {
+            ed.doc.track();
+            return;
+        }
         let result = ed.doc.with(storage::save);
         match result {
             Ok(()) => failed.set_value(false),
@@ -234,6 +241,24 @@ pub fn App() -> impl IntoView {
             Err(_) => {}
         }
     });
+    let sim = Sim::new();
+    provide_context(sim);
+    crate::sim::layer::provide_routes(ed, sim);
+    crate::sim::flows::watch_changes(ed, sim);
+    // "Pick" in the composer: the next object selected on the canvas is the request's source.
+    Effect::new(move |_| {
+        let sel = ed.selection.get();
+        if sim.picking.get_untracked()
+            && let [one] = sel.as_slice()
+        {
+            sim.draft.update(|d| d.from.clone_from(one));
+            sim.picking.set(false);
+            ed.say(Tone::Info, format!("the request starts at `{one}`"));
+        }
+    });
+    if let Some(name) = example_param() {
+        open_linked_example(ed, name);
+    }
     let shortcuts = RwSignal::new(false);
     let handle = window_event_listener(ev::keydown, move |e| on_global_key(ed, shortcuts, e));
     let pastes = StoredValue::new(Pastes::default());
@@ -270,12 +295,107 @@ pub fn App() -> impl IntoView {
                     <Canvas />
                 </div>
                 <div class="side">
-                    <Inspector />
+                    <div class="side-main">
+                        <div class="tabs" role="tablist" aria-label="Side panel">
+                            {tab_button(sim, Tab::Inspect, "inspect", "Inspect")}
+                            {tab_button(sim, Tab::Request, "request", "Request")}
+                            {tab_button(sim, Tab::Flows, "flows", "Flows")}
+                        </div>
+                        <div class="tab-body" role="tabpanel" id="side-inspect" hidden=move || sim.tab.get() != Tab::Inspect>
+                            <Inspector />
+                        </div>
+                        <div class="tab-body" role="tabpanel" id="side-request" hidden=move || sim.tab.get() != Tab::Request>
+                            <RequestTab />
+                        </div>
+                        <div class="tab-body" role="tabpanel" id="side-flows" hidden=move || sim.tab.get() != Tab::Flows>
+                            <FlowsTab />
+                        </div>
+                    </div>
                     <Diagnostics />
                 </div>
             </main>
+            {move || ed.scratch.get().map(|name| view! {
+                <div class="scratch-banner" role="region" aria-label="Example opened by a link">
+                    <p>
+                        {format!("You are looking at the example “{name}”. Changes to it are not saved, and your own topology is kept in this browser, untouched.")}
+                    </p>
+                    <a class="button" data-action="back-to-mine" href="./">"Back to my topology"</a>
+                    <button type="button" data-action="keep-example" title="Save this example in place of your own topology" on:click=move |_| {
+                        ed.scratch.set(None);
+                        ed.say(Tone::Info, "the example is now your topology and is saved in this browser");
+                    }>"Make it my topology"</button>
+                </div>
+            })}
             <footer class="status-line">{status}</footer>
             <Shortcuts open=shortcuts />
         </div>
     }
+}
+
+fn tab_button(sim: Sim, tab: Tab, name: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            role="tab"
+            data-tab=name
+            aria-controls=format!("side-{name}")
+            aria-selected=move || (sim.tab.get() == tab).to_string()
+            class:active=move || sim.tab.get() == tab
+            on:click=move |_| sim.tab.set(tab)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The `example` parameter of the page's address (`?example=NAME`), if any.
+fn example_param() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "example")
+        .map(|(_, v)| v.to_string())
+}
+
+/// Opens `static/examples/NAME.json` as a document of its own: it is shown, never autosaved, and
+/// the reader's saved work stays where it is.
+fn open_linked_example(ed: Editor, name: String) {
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        ed.say(
+            Tone::Error,
+            format!("the link asks for the example `{name}`, which is not an example name; your own topology is shown"),
+        );
+        return;
+    }
+    ed.scratch.set(Some(name.clone()));
+    leptos::task::spawn_local(async move {
+        match fetch_text(&format!("examples/{name}.json")).await {
+            Ok(text) => match load(&text) {
+                Ok(doc) => {
+                    let title = doc.name.clone().unwrap_or_else(|| name.clone());
+                    ed.open_scratch(doc);
+                    ed.scratch.set(Some(title.clone()));
+                    ed.say(Tone::Info, format!("opened the example “{title}”"));
+                    fit_to_view(ed);
+                }
+                Err(e) => {
+                    ed.scratch.set(None);
+                    ed.say(Tone::Error, format!("the example `{name}` could not be opened: {e}"));
+                }
+            },
+            Err(()) => {
+                ed.scratch.set(None);
+                ed.say(
+                    Tone::Error,
+                    format!("there is no example named `{name}`; your own topology is shown"),
+                );
+            }
+        }
+    });
 }

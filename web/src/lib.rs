@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod icons;
 pub mod panels;
 pub mod perf;
+pub mod sim;
 pub mod state;
 
 pub use app::App;

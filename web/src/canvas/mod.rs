@@ -673,6 +673,7 @@ pub fn Canvas() -> impl IntoView {
                         children=link_view
                     />
                 </g>
+                <crate::sim::layer::SimLayer />
                 {move || {
                     marquee
                         .get()

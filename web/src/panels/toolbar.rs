@@ -123,28 +123,28 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Fetches a text file from beside the app.
+pub async fn fetch_text(url: &str) -> Result<String, ()> {
+    let window = web_sys::window().ok_or(())?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| ())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
+    if !response.ok() {
+        return Err(());
+    }
+    let text = response.text().map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| ())?
+        .as_string()
+        .ok_or(())
+}
+
 /// Fetches an example from beside the app and opens it as one undoable step.
 fn open_example(ed: Editor, file: &'static str, title: &'static str) {
     leptos::task::spawn_local(async move {
-        let text = async {
-            let window = web_sys::window().ok_or(())?;
-            let response = wasm_bindgen_futures::JsFuture::from(
-                window.fetch_with_str(&format!("examples/{file}")),
-            )
-            .await
-            .map_err(|_| ())?;
-            let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
-            if !response.ok() {
-                return Err(());
-            }
-            let text = response.text().map_err(|_| ())?;
-            wasm_bindgen_futures::JsFuture::from(text)
-                .await
-                .map_err(|_| ())?
-                .as_string()
-                .ok_or(())
-        };
-        let Ok(text) = text.await else {
+        let Ok(text) = fetch_text(&format!("examples/{file}")).await else {
             ed.say(
                 Tone::Error,
                 format!("the example “{title}” could not be fetched: is the app served with its examples/ folder?"),

@@ -38,6 +38,9 @@ pub struct Editor {
     pub viewport: RwSignal<Viewport>,
     pub status: RwSignal<Option<(Tone, String)>>,
     pub diagnostics: Memo<Vec<Diagnostic>>,
+    /// The title of a document opened by a link, which is shown but never saved over the
+    /// reader's own work; `None` for the reader's own document.
+    pub scratch: RwSignal<Option<String>>,
 }
 
 impl Editor {
@@ -55,6 +58,7 @@ impl Editor {
             viewport: RwSignal::new(Viewport::default()),
             status: RwSignal::new(None),
             diagnostics: Memo::new(move |_| doc.with(validate)),
+            scratch: RwSignal::new(None),
         }
     }
 
@@ -86,6 +90,15 @@ impl Editor {
     pub fn replace(&self, doc: Document) {
         let before = self.doc.get_untracked();
         self.history.update_value(|h| h.record(before));
+        self.history_rev.update(|r| *r += 1);
+        self.selection.set(Vec::new());
+        self.doc.set(doc);
+    }
+
+    /// Shows a document that is not the reader's own (an example opened by a link), with a
+    /// fresh history: Undo does not lead back into the reader's work, which stays in storage.
+    pub fn open_scratch(&self, doc: Document) {
+        self.history.update_value(|h| *h = History::weighed(UNDO_LIMIT, UNDO_OBJECTS, |d| d.object_count() + 1));
         self.history_rev.update(|r| *r += 1);
         self.selection.set(Vec::new());
         self.doc.set(doc);
