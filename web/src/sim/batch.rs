@@ -13,8 +13,9 @@ use super::{BatchRun, Sim};
 
 /// How long the batch takes to send all its packets, in seconds.
 pub const SEND_WINDOW: f64 = 1.5;
-/// How fast batch packets travel, in hops per second.
-pub const BATCH_SPEED: f64 = 4.0;
+/// How long each packet of a batch takes from its source to where it ends, in seconds: longer
+/// than the sending window, so the whole batch is in flight at once for a while.
+pub const TRAVEL: f64 = 2.5;
 
 /// When packet `k` of `n` leaves.
 pub fn departure(k: usize, n: usize) -> f64 {
@@ -86,8 +87,7 @@ fn arrived(run: &BatchRun, clock: f64, matches: impl Fn(&Trace) -> bool) -> u32 
         let Some(t) = run.traces.get(k as usize) else {
             continue;
         };
-        let travel = t.hops.len().saturating_sub(1) as f64 / BATCH_SPEED;
-        if departure(i, n) + travel <= clock && matches(t) {
+        if departure(i, n) + TRAVEL <= clock && matches(t) {
             count += 1;
         }
     }

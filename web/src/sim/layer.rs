@@ -11,7 +11,7 @@ use vpcplay_core::edit;
 use vpcplay_core::model::{Kind, Topology};
 use vpcplay_core::trace::Verdict;
 
-use super::batch::{BATCH_SPEED, departure};
+use super::batch::{TRAVEL, departure};
 use super::path::{Route, anchor, route, spot};
 use super::player::Driver;
 use super::Sim;
@@ -130,17 +130,16 @@ pub fn stream_path(routes: &[Route], packets: &[u32], clock: f64, out: &mut Stri
         let Some(r) = routes.get(k as usize) else {
             continue;
         };
-        let t = (clock - departure(i, n)) * BATCH_SPEED;
-        let end = r.len().saturating_sub(1) as f64;
-        if t < 0.0 {
+        let f = (clock - departure(i, n)) / TRAVEL;
+        if f < 0.0 {
             pending = true;
             continue;
         }
-        if t > end {
+        if f > 1.0 {
             continue;
         }
         pending = true;
-        let p = r.at(t);
+        let p = r.at(f * r.len().saturating_sub(1) as f64);
         let _ = write!(out, "M{:.1} {:.1}h0", p.x, p.y);
     }
     pending
@@ -159,7 +158,7 @@ pub fn SimLayer() -> impl IntoView {
         if sim.playing.get_untracked() {
             let last = routes
                 .single
-                .with_untracked(|r| r.as_ref().map_or(0.0, |r| r.len().saturating_sub(1) as f64));
+                .with_untracked(|r| r.as_ref().map_or(0.0, |r| r.end as f64));
             let at = (sim.at.get_untracked() + dt * sim.speed.get_untracked()).min(last);
             sim.at.set(at);
             if at >= last {
@@ -213,7 +212,7 @@ pub fn SimLayer() -> impl IntoView {
             let at = sim.at.get();
             let mut d = String::new();
             for (i, leg) in r.legs.iter().enumerate() {
-                if (i as f64) >= at {
+                if (i as f64) >= at.min(r.end as f64) {
                     break;
                 }
                 for (j, p) in leg.iter().enumerate() {
@@ -227,7 +226,7 @@ pub fn SimLayer() -> impl IntoView {
         routes.single.with(|r| {
             let r = r.as_ref()?;
             let mut d = String::new();
-            for leg in &r.legs {
+            for leg in r.legs.iter().take(r.end) {
                 for (j, p) in leg.iter().enumerate() {
                     let _ = write!(d, "{}{:.1} {:.1}", if j == 0 { "M" } else { "L" }, p.x, p.y);
                 }
@@ -239,8 +238,7 @@ pub fn SimLayer() -> impl IntoView {
     let ending = move || {
         let shown = sim.shown.get()?;
         let r = routes.single.get()?;
-        let last = r.len().saturating_sub(1);
-        if (sim.at.get().floor() as usize) < last {
+        if (sim.at.get().floor() as usize) < r.end {
             return None;
         }
         let frames = routes.frames.get();

@@ -63,6 +63,9 @@ pub struct Route {
     pub legs: Vec<Vec<Point>>,
     /// Where the packet is at each hop.
     pub stops: Vec<Point>,
+    /// The hop the packet stops at: the last one, or for a blocked request the last hop at the
+    /// component that blocked it (the trace may go on to show the levels it evaluated after).
+    pub end: usize,
 }
 
 /// The route of `trace` over objects drawn at `frames`, joined by the drawn connections `links`
@@ -118,7 +121,21 @@ pub fn route(
         leg.push(b);
         legs.push(leg);
     }
-    Route { anchors, legs, stops }
+    let last = stops.len().saturating_sub(1);
+    let end = match &trace.verdict {
+        vpcplay_core::trace::Verdict::Blocked(b) => trace
+            .hops
+            .iter()
+            .rposition(|h| h.component == b.at)
+            .unwrap_or(last),
+        _ => last,
+    };
+    Route {
+        anchors,
+        legs,
+        stops,
+        end,
+    }
 }
 
 fn lerp(a: Point, b: Point, f: f64) -> Point {
@@ -159,6 +176,7 @@ impl Route {
         if at <= 0.0 {
             return self.stops[0];
         }
+        let at = at.min(self.end as f64);
         let i = at.floor() as usize;
         match self.legs.get(i) {
             Some(leg) => along(leg, at - at.floor()),
@@ -222,6 +240,7 @@ mod tests {
             }
         }
         assert_eq!(r.anchors.last().unwrap().as_deref(), Some("i-v2"));
+        assert_eq!(r.end, r.len() - 1, "a delivered request ends at its last hop");
         assert_eq!(r.at(0.0), r.stops[0]);
         let end = (r.len() - 1) as f64;
         assert_eq!(r.at(end), *r.stops.last().unwrap());
@@ -247,6 +266,17 @@ mod tests {
             "some leg runs along a drawn connection: {:?}",
             r.legs
         );
+    }
+
+    #[test]
+    fn a_blocked_request_stops_at_the_component_that_blocked_it() {
+        let t = example("service-network");
+        let flow = t.document().flows.iter().find(|f| f.name.starts_with("anonymous")).unwrap();
+        let tr = trace(&t, &Request::from(&flow.request));
+        let (frames, links, kinds) = drawn(&t);
+        let r = route(&t, &tr, &frames, &links, &kinds);
+        assert_eq!(tr.hops[r.end].component, "sn-shop");
+        assert_eq!(r.at(r.len() as f64 + 3.0), r.stops[r.end]);
     }
 
     #[test]

@@ -105,10 +105,11 @@ fn hop_kind(hop: &Hop) -> String {
 pub fn TracePanel() -> impl IntoView {
     let sim = Sim::get();
     let ed = Editor::get();
-    let anchors = super::layer::use_route().1;
+    let (route, anchors) = super::layer::use_route();
     move || {
         sim.shown.get().map(|shown| {
-            let last = shown.trace.hops.len().saturating_sub(1);
+            let hops_n = shown.trace.hops.len().saturating_sub(1);
+            let last = route.with(|r| r.as_ref().map_or(hops_n, |r| r.end));
             let (verdict, words) = verdict_words(&shown.trace.verdict);
             let detail = match &shown.trace.verdict {
                 Verdict::Blocked(b) => Some(view! {
@@ -165,7 +166,7 @@ pub fn TracePanel() -> impl IntoView {
                                 <option value="8">"4×"</option>
                             </select>
                         </label>
-                        <span class="muted" data-hop-position>{move || format!("hop {} of {}", (sim.at.get().floor() as usize).min(last) + 1, last + 1)}</span>
+                        <span class="muted" data-hop-position>{move || format!("hop {} of {}", (sim.at.get().floor() as usize).min(last) + 1, hops_n + 1)}</span>
                     </div>
                     <ol class="hops">{items}</ol>
                 </section>
