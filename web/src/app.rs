@@ -317,7 +317,7 @@ pub fn App() -> impl IntoView {
             {move || ed.scratch.get().map(|name| view! {
                 <div class="scratch-banner" role="region" aria-label="Example opened by a link">
                     <p>
-                        {format!("You are looking at the example “{name}”. Changes to it are not saved, and your own topology is kept in this browser, untouched.")}
+                        {format!("Example “{name}”: changes are not saved, and your own topology stays as it was.")}
                     </p>
                     <a class="button" data-action="back-to-mine" href="./">"Back to my topology"</a>
                     <button type="button" data-action="keep-example" title="Save this example in place of your own topology" on:click=move |_| {

@@ -266,7 +266,7 @@ pub fn SimLayer() -> impl IntoView {
         Some(view! {
             <g class=class data-mark=attr data-mark-at=id.clone()>
                 <rect x=f.origin.x - 5.0 y=f.origin.y - 5.0 width=f.width + 10.0 height=f.height + 10.0 rx="12" />
-                <text x=f.origin.x y=f.origin.y - 12.0>{label}</text>
+                <text x=f.origin.x y=f.origin.y + f.height + 20.0>{label}</text>
             </g>
         })
     };

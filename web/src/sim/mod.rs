@@ -150,6 +150,7 @@ impl Sim {
             self.playing.set(true);
         }
         self.tab.set(Tab::Request);
+        reveal_panel("trace");
     }
 
     /// Checks the form and traces its request.
@@ -200,6 +201,7 @@ impl Sim {
         self.batch_clock.set(0.0);
         self.batch.set(Some(run));
         self.tab.set(Tab::Request);
+        reveal_panel("batch");
     }
 }
 
@@ -207,4 +209,16 @@ impl Default for Sim {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Scrolls a panel of the side column into view once it is drawn.
+fn reveal_panel(name: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("[data-panel='{name}']")).ok().flatten())
+        {
+            el.scroll_into_view_with_bool(true);
+        }
+    });
 }

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use vpcplay_core::model::{Kind, Topology};
-use vpcplay_core::trace::Trace;
+use vpcplay_core::trace::{ComponentKind, Hop, Trace};
 
 use crate::canvas::geometry::{Point, Rect};
 use crate::canvas::layout::{is_container, link_ends};
@@ -82,8 +82,32 @@ pub fn route(
         .iter()
         .map(|h| anchor(topology, frames, &h.component))
         .collect();
-    // A hop without an object waits at the previous stop; hops before the first object wait at
-    // the first one.
+    let last = anchors.len().saturating_sub(1);
+    let end = match &trace.verdict {
+        vpcplay_core::trace::Verdict::Blocked(b) => trace
+            .hops
+            .iter()
+            .rposition(|h| h.component == b.at)
+            .unwrap_or(last),
+        _ => last,
+    };
+    // The packet goes to a hop's object only where it travels: the source, and each place on
+    // the path once its destination address is known. Checks made on the way (DNS, security
+    // groups, route tables, policies) leave it where it is, unless one of them stops it.
+    let travels = |i: usize, h: &Hop| {
+        i == 0
+            || i == end
+            || (h.packet.destination.is_some()
+                && !matches!(
+                    h.kind,
+                    ComponentKind::Dns
+                        | ComponentKind::SecurityGroup
+                        | ComponentKind::RouteTable
+                        | ComponentKind::AuthPolicy
+                        | ComponentKind::AwsService
+                        | ComponentKind::Internet
+                ))
+    };
     let first = anchors
         .iter()
         .flatten()
@@ -91,20 +115,23 @@ pub fn route(
         .and_then(|id| frames.get(id))
         .map_or(Point::default(), spot);
     let mut stops = Vec::with_capacity(anchors.len());
+    let mut places: Vec<Option<&String>> = Vec::with_capacity(anchors.len());
     let mut here = first;
-    for a in &anchors {
-        if let Some(f) = a.as_ref().and_then(|id| frames.get(id)) {
+    for (i, (a, h)) in anchors.iter().zip(&trace.hops).enumerate() {
+        let f = a.as_ref().filter(|_| travels(i, h)).and_then(|id| frames.get(id).map(|f| (id, f)));
+        if let Some((_, f)) = f {
             here = spot(f);
         }
+        places.push(f.map(|(id, _)| id));
         stops.push(here);
     }
     let mut legs = Vec::with_capacity(stops.len().saturating_sub(1));
-    let mut last: Option<&String> = None;
+    let mut at: Option<&String> = None;
     for (i, pair) in stops.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
-        last = anchors[i].as_ref().or(last);
+        at = places[i].or(at);
         let mut leg = vec![a];
-        if let (Some(from), Some(to)) = (last, anchors[i + 1].as_ref())
+        if let (Some(from), Some(to)) = (at, places[i + 1])
             && from != to
             && (links.contains(&(from.clone(), to.clone())) || links.contains(&(to.clone(), from.clone())))
             && let (Some(fa), Some(fb)) = (frames.get(from), frames.get(to))
@@ -121,15 +148,6 @@ pub fn route(
         leg.push(b);
         legs.push(leg);
     }
-    let last = stops.len().saturating_sub(1);
-    let end = match &trace.verdict {
-        vpcplay_core::trace::Verdict::Blocked(b) => trace
-            .hops
-            .iter()
-            .rposition(|h| h.component == b.at)
-            .unwrap_or(last),
-        _ => last,
-    };
     Route {
         anchors,
         legs,
@@ -237,6 +255,14 @@ mod tests {
                 }
                 vpcplay_core::trace::ComponentKind::Dns => assert_eq!(a, &None),
                 _ => {}
+            }
+        }
+        // Checks on the way leave the packet where it is: it stays at the client until its
+        // destination address is known, and a security group check does not send it to the
+        // group's box.
+        for (i, h) in tr.hops.iter().enumerate().skip(1) {
+            if h.packet.destination.is_none() || h.kind == vpcplay_core::trace::ComponentKind::SecurityGroup {
+                assert_eq!(r.stops[i], r.stops[i - 1], "hop {i} {}", h.component);
             }
         }
         assert_eq!(r.anchors.last().unwrap().as_deref(), Some("i-v2"));

@@ -100,6 +100,15 @@ fn hop_kind(hop: &Hop) -> String {
     s.trim_matches('"').replace('_', " ")
 }
 
+/// A small drawn control glyph (fonts differ in which media symbols they have).
+fn glyph(d: &'static str) -> impl IntoView {
+    view! {
+        <svg class="glyph" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path d=d />
+        </svg>
+    }
+}
+
 /// The trace panel.
 #[component]
 pub fn TracePanel() -> impl IntoView {
@@ -144,17 +153,17 @@ pub fn TracePanel() -> impl IntoView {
                     <p class=format!("verdict verdict-{verdict}") data-verdict=verdict role="status">{words}</p>
                     {detail}
                     <div class="player" role="group" aria-label="Playback">
-                        <button type="button" data-action="restart" title="Restart" aria-label="Restart" on:click=move |_| { sim.at.set(0.0); sim.playing.set(true); }>"⏮"</button>
-                        <button type="button" data-action="step-back" title="Step back" aria-label="Step back" on:click=move |_| step(-1)>"◀"</button>
+                        <button type="button" data-action="restart" title="Restart" aria-label="Restart" on:click=move |_| { sim.at.set(0.0); sim.playing.set(true); }>{glyph("M4 3v10M13 3 6 8l7 5z")}</button>
+                        <button type="button" data-action="step-back" title="Step back" aria-label="Step back" on:click=move |_| step(-1)>{glyph("M11 3 4 8l7 5z")}</button>
                         {move || if sim.playing.get() {
-                            view! { <button type="button" data-action="pause" aria-label="Pause" title="Pause" on:click=move |_| sim.playing.set(false)>"⏸"</button> }.into_any()
+                            view! { <button type="button" data-action="pause" aria-label="Pause" title="Pause" on:click=move |_| sim.playing.set(false)>{glyph("M5 3v10M11 3v10")}</button> }.into_any()
                         } else {
                             view! { <button type="button" data-action="play" aria-label="Play" title="Play" on:click=move |_| {
                                 if sim.at.get_untracked() >= last as f64 { sim.at.set(0.0); }
                                 sim.playing.set(true);
-                            }>"▶"</button> }.into_any()
+                            }>{glyph("M5 3l7 5-7 5z")}</button> }.into_any()
                         }}
-                        <button type="button" data-action="step-forward" title="Step forward" aria-label="Step forward" on:click=move |_| step(1)>"▶|"</button>
+                        <button type="button" data-action="step-forward" title="Step forward" aria-label="Step forward" on:click=move |_| step(1)>{glyph("M5 3l7 5-7 5zM13 3v10")}</button>
                         <label class="speed">
                             "speed "
                             <select data-action="speed" on:change=move |ev| {
