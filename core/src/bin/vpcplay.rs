@@ -285,6 +285,32 @@ mod tests {
     }
 
     #[test]
+    fn files_that_start_with_a_byte_order_mark_are_read() {
+        // RFC 8259 section 8.1 lets a reader ignore a byte-order mark; editors on Windows write one.
+        let bom = |text: &str| format!("\u{feff}{text}");
+        let doc = temp(
+            "bom-doc.json",
+            &bom(&vpcplay_core::model::synthetic::generate(20, 3).to_json()),
+        );
+        let (code, out, err) = call(&["validate", &doc]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        let policy = temp(
+            "bom-policy.json",
+            &bom(
+                r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}}"#,
+            ),
+        );
+        let request = temp(
+            "bom-request.json",
+            &bom(
+                r#"{"principal": "anonymous", "action": "vpc-lattice-svcs:Invoke", "resource": "*"}"#,
+            ),
+        );
+        let (code, out, err) = call(&["authorize", "--policy", &policy, "--request", &request]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+    }
+
+    #[test]
     fn gen_is_deterministic_and_checks_its_arguments() {
         let (code, a, _) = call(&["gen", "--objects", "200", "--seed", "5"]);
         assert_eq!(code, ExitCode::SUCCESS);
