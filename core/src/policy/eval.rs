@@ -150,7 +150,11 @@ pub fn first_miss(st: &Statement, request: &Request) -> Option<Miss> {
     }
     if let Some(r) = &st.resource {
         let resource = request.resource();
-        let hit = r.patterns.iter().any(|p| wildcard::matches(p, resource));
+        let hit = r.patterns.iter().zip(&r.templates).any(|(p, t)| match t {
+            None => wildcard::matches(p, resource),
+            // A pattern whose variable has no value matches nothing.
+            Some(t) => t.resolve(request).is_some_and(|t| t.like(resource)),
+        });
         if hit == r.negated {
             return Some(Miss::Resource);
         }

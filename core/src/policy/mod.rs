@@ -23,6 +23,7 @@ mod lint;
 mod operator;
 mod parse;
 mod request;
+mod variable;
 mod wildcard;
 
 #[cfg(feature = "cli")]
@@ -42,6 +43,7 @@ pub use keys::{KNOWN_KEYS, KeyInfo};
 pub use lint::{PolicyWarning, WarningCode, lint};
 pub use parse::parse_policy;
 pub use request::{Caller, Request, RequestParseError};
+pub use variable::{Part, Template, Variable};
 pub use wildcard::{
     matches as wildcard_matches, matches_ignore_case as wildcard_matches_ignore_case,
 };

@@ -41,7 +41,8 @@ pub struct Request {
 
 impl Request {
     /// A request with no context keys beyond those the caller implies: `aws:PrincipalType`
-    /// always, and `aws:PrincipalArn` and `aws:PrincipalAccount` for a caller with an IAM ARN.
+    /// always, `aws:PrincipalArn` and `aws:PrincipalAccount` for a caller with an IAM ARN, and
+    /// `aws:username` for an IAM user.
     /// Keys set later with [`Request::set`] replace these.
     pub fn new(caller: Caller, action: &str, resource: &str) -> Self {
         let mut request = Self {
@@ -60,6 +61,13 @@ impl Request {
                 if let Some(parts) = arn::ArnParts::split(&p) {
                     if arn::is_account_id(parts.account) {
                         request.set("aws:PrincipalAccount", [parts.account]);
+                    }
+                    // IAM users carry their friendly name, the last segment of the ARN.
+                    if parts.service == "iam"
+                        && let Some(user) = parts.resource.strip_prefix("user/")
+                        && let Some(name) = user.rsplit('/').next()
+                    {
+                        request.set("aws:username", [name]);
                     }
                     let principal_arn = arn::role_of_session(&p).unwrap_or(p.clone());
                     request.set("aws:PrincipalArn", [principal_arn]);
