@@ -11,6 +11,9 @@
 //!   negated operator is exactly the negation of its positive twin.
 //! - A request value the operator cannot read (`abc` for a number) matches no policy value,
 //!   and does not satisfy the negated operator either.
+//! - In a `2012-10-17` policy, the values of string and ARN operators may hold policy variables
+//!   (see `variable.rs`); they are replaced once per condition, and a value whose variable
+//!   has no value and no default is skipped: it matches nothing.
 
 use alloc::vec::Vec;
 use core::net::IpAddr;
