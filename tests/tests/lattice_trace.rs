@@ -324,3 +324,35 @@ fn batch_runs_converge_to_the_weights() {
         );
     }
 }
+
+#[test]
+fn principal_tags_and_organization_reach_the_lattice_auth_policy() {
+    // R-AUTH-11: "VPC Lattice supports access control based on any principal tags on the user,
+    // role, or session tags using the aws:PrincipalTag/context variables."
+    let t = scenario("s61-policy-variables-and-not-principal/topology.json");
+    let mut r = request(DNS);
+    r.principal = Principal::Arn(String::from(
+        "arn:aws:sts::111111111111:assumed-role/app/i-client",
+    ));
+    r.signed = true;
+    r.path = String::from("/teams/orders/1");
+    assert_eq!(
+        code(&trace(&t, &r).verdict),
+        Some("lattice_service_auth_denied")
+    );
+    r.principal_tags
+        .insert(String::from("team"), String::from("orders"));
+    assert_eq!(code(&trace(&t, &r).verdict), None);
+    r.principal_org_id = Some(String::from("o-bbbbbbbbbb"));
+    assert_eq!(
+        code(&trace(&t, &r).verdict),
+        Some("lattice_service_auth_denied")
+    );
+    // An unsigned request is anonymous: the tags it names are no principal's.
+    r.principal_org_id = None;
+    r.signed = false;
+    assert_eq!(
+        code(&trace(&t, &r).verdict),
+        Some("lattice_service_auth_denied")
+    );
+}

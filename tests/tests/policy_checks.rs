@@ -237,12 +237,30 @@ fn warnings_like_access_analyzer() {
             r#"{"Statement":[{"Sid":"A","Effect":"Deny","Action":"*"},{"Sid":"A","Effect":"Deny","Action":"*","Resource":"*"}]}"#.into(),
             vec![WarningCode::MissingVersion, WarningCode::MissingResource, WarningCode::DuplicateSid],
         ),
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+        (
+            r#"{"Version":"2008-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":"arn:aws:s3:::b/${aws:username}"}}"#.into(),
+            vec![WarningCode::VariableInOldVersion],
+        ),
+        (cond("StringEquals", "aws:SourceVpc").replace("\"1\"", "\"${aws:SourceVcp}\""), vec![WarningCode::UnknownVariable]),
     ];
+    let mut seen = std::collections::BTreeSet::new();
     for (i, (text, want)) in rows.iter().enumerate() {
         let policy = parse_policy(text).unwrap();
         let got: Vec<WarningCode> = lint(&policy).iter().map(|w| w.code).collect();
         assert_eq!(&got, want, "row {i}: {text}");
+        seen.extend(got.iter().map(|c| c.as_str()));
     }
+    // Every warning code has a row.
+    let missing: Vec<&str> = WarningCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !seen.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "warning codes without a row: {missing:?}"
+    );
     let w = lint(&parse_policy(&cond("StringEquals", "aws:SourceVcp")).unwrap()).remove(0);
     assert_eq!(w.pointer, "/Statement/Condition/StringEquals/aws:SourceVcp");
     assert_eq!((w.pos.line, w.pos.column), (2, 42));

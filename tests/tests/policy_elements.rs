@@ -107,6 +107,51 @@ fn principal_element() {
 }
 
 #[test]
+fn not_principal_exempts_only_the_principals_it_names() {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html:
+    // an account ARN in `NotPrincipal` exempts the account principal, not the users and roles
+    // in it, and a role ARN does not exempt the role's sessions, which must be named by their
+    // assumed-role ARN. A row is true when the statement applies (its `Deny` would stop the call).
+    const A: &str = r#""Action":"*","Resource":"*""#;
+    let np = |principal: &str| format!(r#""NotPrincipal":{principal},{A}"#);
+    const ROOT: &str = "arn:aws:iam::123456789012:root";
+    let rows: Vec<(String, &str, bool)> = vec![
+        // The account itself is exempt, by id or by root ARN.
+        (np(r#"{"AWS":"123456789012"}"#), ROOT, false),
+        (np(&format!(r#"{{"AWS":"{ROOT}"}}"#)), ROOT, false),
+        // Its roles, users and sessions are not.
+        (np(r#"{"AWS":"123456789012"}"#), ROLE, true),
+        (np(&format!(r#"{{"AWS":"{ROOT}"}}"#)), SESSION, true),
+        (
+            np(&format!(r#"{{"AWS":"{ROOT}"}}"#)),
+            "arn:aws:iam::123456789012:user/bob",
+            true,
+        ),
+        // A role ARN exempts the role, not a session of it.
+        (np(&format!(r#"{{"AWS":"{ROLE}"}}"#)), ROLE, false),
+        (np(&format!(r#"{{"AWS":"{ROLE}"}}"#)), SESSION, true),
+        // The session named exactly is exempt; another session of the same role is not.
+        (
+            np(&format!(r#"{{"AWS":["{SESSION}","{ROOT}"]}}"#)),
+            SESSION,
+            false,
+        ),
+        (
+            np(&format!(r#"{{"AWS":["{SESSION}","{ROOT}"]}}"#)),
+            "arn:aws:sts::123456789012:assumed-role/rates-client/i-0def",
+            true,
+        ),
+        (np(r#"{"AWS":"123456789012"}"#), OTHER, true),
+        (np(r#"{"AWS":"123456789012"}"#), "anonymous", true),
+    ];
+    let rows: Vec<Row<'_>> = rows
+        .iter()
+        .map(|(st, who, want)| (st.as_str(), *who, "vpc-lattice-svcs:Invoke", SVC, *want))
+        .collect();
+    check(&rows);
+}
+
+#[test]
 fn action_element() {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html

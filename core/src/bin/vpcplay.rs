@@ -285,6 +285,68 @@ mod tests {
     }
 
     #[test]
+    fn files_that_start_with_a_byte_order_mark_are_read() {
+        // RFC 8259 section 8.1 lets a reader ignore a byte-order mark; editors on Windows write one.
+        let bom = |text: &str| format!("\u{feff}{text}");
+        let doc = temp(
+            "bom-doc.json",
+            &bom(&vpcplay_core::model::synthetic::generate(20, 3).to_json()),
+        );
+        let (code, out, err) = call(&["validate", &doc]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        let policy = temp(
+            "bom-policy.json",
+            &bom(
+                r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}}"#,
+            ),
+        );
+        let request = temp(
+            "bom-request.json",
+            &bom(
+                r#"{"principal": "anonymous", "action": "vpc-lattice-svcs:Invoke", "resource": "*"}"#,
+            ),
+        );
+        let (code, out, err) = call(&["authorize", "--policy", &policy, "--request", &request]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+    }
+
+    #[test]
+    fn trace_takes_principal_tags() {
+        // R-AUTH-11: auth policies may test the caller's principal tags.
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/scenarios/s61-policy-variables-and-not-principal/topology.json"
+        );
+        let args = |extra: &[&'static str]| {
+            let mut a = vec![
+                "trace",
+                file,
+                "--from",
+                "i-client",
+                "--to",
+                "svc-orders-0a1b2c3d.7d67968.vpc-lattice-svcs.us-east-1.on.aws",
+                "--path",
+                "/teams/orders/1",
+                "--principal",
+                "arn:aws:sts::111111111111:assumed-role/app/i-client",
+            ];
+            a.extend_from_slice(extra);
+            a
+        };
+        let (code, out, err) = call(&args(&[]));
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        let (code, out, err) = call(&args(&["--principal-tag", "team=orders"]));
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        let (code, _, err) = call(&args(&["--principal-tag", "team"]));
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("`team` is not a valid value for `--principal-tag`"),
+            "{err}"
+        );
+        assert!(err.contains("[--principal-tag K=V ...]"), "{err}");
+    }
+
+    #[test]
     fn gen_is_deterministic_and_checks_its_arguments() {
         let (code, a, _) = call(&["gen", "--objects", "200", "--seed", "5"]);
         assert_eq!(code, ExitCode::SUCCESS);

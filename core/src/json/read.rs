@@ -41,8 +41,10 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
     parse_with(text, Limits::POLICY)
 }
 
-/// Reads `text` as one JSON document within `limits`.
+/// Reads `text` as one JSON document within `limits`. A leading byte-order mark is ignored, as
+/// RFC 8259 (section 8.1) allows: editors on Windows write one.
 pub fn parse_with(text: &str, limits: Limits) -> Result<Node, JsonError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
         src: text.as_bytes(),
         at: 0,
@@ -500,6 +502,28 @@ mod tests {
         );
         assert_eq!(e.message, "expected a value, found `}`");
         assert_eq!(err("{\"a~/b\": x}").pointer, "/a~0~1b");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        // RFC 8259 section 8.1: "implementations that parse JSON texts MAY ignore the presence
+        // of a byte order mark rather than treating it as an error". Editors on Windows write one.
+        let node = parse("\u{feff}{\"a\": 1}").unwrap();
+        let Shape::Object(members) = node.value else {
+            panic!("object")
+        };
+        // The mark is not a column: the key sits where an editor shows it.
+        assert_eq!(members[0].key_pos, Pos { line: 1, column: 2 });
+        assert!(parse_bytes(b"\xef\xbb\xbf[1]", Limits::POLICY).is_ok());
+        let policy = "\u{feff}{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\"}}";
+        assert!(crate::policy::parse_policy(policy).is_ok());
+        let document = alloc::format!(
+            "\u{feff}{}",
+            crate::model::synthetic::generate(4, 1).to_json()
+        );
+        assert!(crate::model::document::load(&document).is_ok());
+        // Only a leading mark is ignored.
+        assert!(parse("[1]\u{feff}").is_err());
     }
 
     #[test]

@@ -148,6 +148,8 @@ pub(crate) fn policy_request(
     {
         pr.set("aws:PrincipalOrgID", [org]);
     }
+    // Facts the request states about its principal win over what the document implies.
+    req.set_principal_facts(&mut pr);
     pr
 }
 

@@ -130,6 +130,14 @@ pub struct Request {
     pub query: String,
     /// The seed for every choice the trace makes (target selection, weighted forwards).
     pub seed: u64,
+    /// The signing principal's tags (user, role or session tags), the `aws:PrincipalTag/<key>`
+    /// condition keys (R-AUTH-11).
+    pub principal_tags: BTreeMap<String, String>,
+    /// `aws:PrincipalOrgID`; the organization of the principal's account in the document when
+    /// absent.
+    pub principal_org_id: Option<String>,
+    /// `aws:PrincipalIsAWSService`: whether the caller is an AWS service principal.
+    pub principal_is_aws_service: Option<bool>,
 }
 
 crate::json_struct!(Request {
@@ -146,6 +154,9 @@ crate::json_struct!(Request {
     headers: opt,
     query: opt,
     seed: opt,
+    principal_tags: opt,
+    principal_org_id: opt,
+    principal_is_aws_service: opt,
 });
 
 impl Request {

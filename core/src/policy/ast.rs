@@ -10,6 +10,7 @@ use core::fmt;
 use ipnet::IpNet;
 
 use super::date::EpochMillis;
+use super::variable::Template;
 use crate::json::Pos;
 
 /// A parsed IAM policy document.
@@ -131,6 +132,9 @@ pub struct Resources {
     pub pos: Pos,
     /// The patterns as written: ARNs with wildcards, `*`, or Lattice's `*/path`.
     pub patterns: Vec<String>,
+    /// For each pattern, its policy variables and escapes split out, when the policy's
+    /// `Version` is `2012-10-17` and the pattern holds any; `None` for a pattern read as written.
+    pub templates: Vec<Option<Template>>,
 }
 
 /// A set qualifier on a condition operator (R-IAM-07).
@@ -344,6 +348,9 @@ impl fmt::Display for Operator {
 pub enum Prepared {
     /// Text, compared as written (string, ARN and binary operators).
     Text,
+    /// Text of a string or ARN operator in a `2012-10-17` policy where some value holds policy
+    /// variables or escapes: for each value, its parts, or `None` for a value read as written.
+    Templates(Vec<Option<Template>>),
     /// Numbers.
     Numbers(Vec<f64>),
     /// Dates, in milliseconds since the epoch.

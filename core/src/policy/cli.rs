@@ -15,7 +15,10 @@ usage: vpcplay authorize --policy FILE [--policy FILE ...] --request FILE [--jso
 Evaluates the request against all the policies together: an explicit deny wins over an allow,
 and an allow over the implicit deny. The request file is
   {\"principal\": \"<arn>\" | \"anonymous\", \"action\": \"...\", \"resource\": \"...\",
-   \"context\": {\"key\": \"value\" | [\"v1\", \"v2\"]}}
+   \"context\": {\"key\": \"value\" | [\"v1\", \"v2\"]},
+   \"principal_tags\": {\"team\": \"orders\"}, \"principal_account\": \"111122223333\",
+   \"principal_org_id\": \"o-...\", \"principal_is_aws_service\": false}
+where every field after `resource` is optional.
 Exit status: 0 when a decision was made (allow or deny), 1 for an unreadable or invalid
 policy or request, 2 for a usage error.
 ";

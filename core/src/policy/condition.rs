@@ -11,7 +11,11 @@
 //!   negated operator is exactly the negation of its positive twin.
 //! - A request value the operator cannot read (`abc` for a number) matches no policy value,
 //!   and does not satisfy the negated operator either.
+//! - In a `2012-10-17` policy, the values of string and ARN operators may hold policy variables
+//!   (see `variable.rs`); they are replaced once per condition, and a value whose variable
+//!   has no value and no default is skipped: it matches nothing.
 
+use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use super::arn;
@@ -19,6 +23,7 @@ use super::ast::{BaseOperator, Condition, Prepared, SetQualifier};
 use super::date;
 use super::operator::{parse_bool, parse_number};
 use super::request::Request;
+use super::variable::Resolved;
 use super::wildcard;
 
 /// Whether `condition` holds for `request`.
@@ -41,7 +46,22 @@ pub(crate) fn holds(condition: &Condition, request: &Request) -> bool {
                 None => negated,
             };
     };
-    let satisfies = |v: &alloc::string::String| satisfies(condition, v, negated);
+    // The policy's variables are replaced once for all the request's values.
+    let resolved: Vec<PolicyValue<'_>> = match &condition.prepared {
+        Prepared::Templates(templates) => condition
+            .values
+            .iter()
+            .zip(templates)
+            .map(|(text, t)| match t {
+                None => PolicyValue::Plain(text),
+                Some(t) => t
+                    .resolve(request)
+                    .map_or(PolicyValue::Missing, PolicyValue::Resolved),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let satisfies = |v: &alloc::string::String| satisfies(condition, &resolved, v, negated);
     let every = match op.qualifier {
         Some(SetQualifier::ForAllValues) => true,
         Some(SetQualifier::ForAnyValue) => false,
@@ -54,10 +74,31 @@ pub(crate) fn holds(condition: &Condition, request: &Request) -> bool {
     }
 }
 
+/// A policy value of a condition with variables, once they are replaced.
+enum PolicyValue<'a> {
+    /// A value without variables, compared as written.
+    Plain(&'a str),
+    /// A value with its variables replaced.
+    Resolved(Resolved<'a>),
+    /// A value with a variable the request has no value for: it matches nothing, so it is
+    /// skipped (IAM user guide, reference_policies_variables.html: "that element fails to
+    /// match").
+    Missing,
+}
+
 /// Whether one request value satisfies the operator against the policy's values.
-fn satisfies(condition: &Condition, value: &str, negated: bool) -> bool {
+fn satisfies(
+    condition: &Condition,
+    resolved: &[PolicyValue<'_>],
+    value: &str,
+    negated: bool,
+) -> bool {
     // `Some(true)` when `value` matches the policy value, `None` when it cannot be compared.
-    let verdicts = PolicyValues { condition, value };
+    let verdicts = PolicyValues {
+        condition,
+        resolved,
+        value,
+    };
     if negated {
         verdicts.all(|m| m == Some(false))
     } else {
@@ -68,6 +109,7 @@ fn satisfies(condition: &Condition, value: &str, negated: bool) -> bool {
 /// The comparisons of one request value with each policy value.
 struct PolicyValues<'a> {
     condition: &'a Condition,
+    resolved: &'a [PolicyValue<'a>],
     value: &'a str,
 }
 
@@ -86,14 +128,23 @@ impl PolicyValues<'_> {
         let v = self.value;
         match &c.prepared {
             Prepared::Text => c.values.iter().fold(init, |acc, p| {
-                let m = match c.operator.base {
-                    StringEquals | StringNotEquals | BinaryEquals => p == v,
-                    StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => eq_ignore_case(p, v),
-                    StringLike | StringNotLike => wildcard::matches(p, v),
-                    ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => arn::arn_like(p, v),
-                    _ => false,
-                };
-                f(acc, Some(m))
+                f(acc, Some(text_matches(c.operator.base, p, v)))
+            }),
+            Prepared::Templates(_) => self.resolved.iter().fold(init, |acc, p| match p {
+                PolicyValue::Plain(p) => f(acc, Some(text_matches(c.operator.base, p, v))),
+                PolicyValue::Resolved(r) => {
+                    let m = match c.operator.base {
+                        StringEquals | StringNotEquals | BinaryEquals => r.equals(v),
+                        StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => {
+                            eq_ignore_case(&r.text(), v)
+                        }
+                        StringLike | StringNotLike => r.like(v),
+                        ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => r.arn_like(v),
+                        _ => false,
+                    };
+                    f(acc, Some(m))
+                }
+                PolicyValue::Missing => acc,
             }),
             Prepared::Numbers(ps) => {
                 let n = parse_number(v);
@@ -131,6 +182,18 @@ impl PolicyValues<'_> {
                     .fold(init, |acc, p| f(acc, addr.map(|a| p.contains(&a))))
             }
         }
+    }
+}
+
+/// Whether the request value `v` matches the policy value `p` as written.
+fn text_matches(base: BaseOperator, p: &str, v: &str) -> bool {
+    use BaseOperator::*;
+    match base {
+        StringEquals | StringNotEquals | BinaryEquals => p == v,
+        StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => eq_ignore_case(p, v),
+        StringLike | StringNotLike => wildcard::matches(p, v),
+        ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => arn::arn_like(p, v),
+        _ => false,
     }
 }
 

@@ -150,7 +150,11 @@ pub fn first_miss(st: &Statement, request: &Request) -> Option<Miss> {
     }
     if let Some(r) = &st.resource {
         let resource = request.resource();
-        let hit = r.patterns.iter().any(|p| wildcard::matches(p, resource));
+        let hit = r.patterns.iter().zip(&r.templates).any(|(p, t)| match t {
+            None => wildcard::matches(p, resource),
+            // A pattern whose variable has no value matches nothing.
+            Some(t) => t.resolve(request).is_some_and(|t| t.like(resource)),
+        });
         if hit == r.negated {
             return Some(Miss::Resource);
         }
@@ -162,11 +166,22 @@ pub fn first_miss(st: &Statement, request: &Request) -> Option<Miss> {
 }
 
 /// Whether a `Principal` / `NotPrincipal` element matches the caller.
+///
+/// `NotPrincipal` names principals exactly: an account exempts only the account principal
+/// (its root), not the users and roles in it, and a role ARN does not exempt the role's
+/// sessions, which must be named by their assumed-role ARN (IAM user guide,
+/// reference_policies_elements_notprincipal.html). Reading it as a negated `Principal` would
+/// let a `Deny` miss callers it must stop.
 pub(crate) fn principal_matches(p: &Principals, caller: &Caller) -> bool {
-    let hit = p.entries.iter().any(|e| entry_matches(e, caller));
-    hit != p.negated
+    if p.negated {
+        !p.entries.iter().any(|e| entry_names(e, caller))
+    } else {
+        p.entries.iter().any(|e| entry_matches(e, caller))
+    }
 }
 
+/// Whether a `Principal` entry covers the caller: an account covers every principal in it, a
+/// role covers its sessions.
 fn entry_matches(entry: &PrincipalEntry, caller: &Caller) -> bool {
     if entry.kind == PrincipalKind::Anyone {
         return true;
@@ -184,6 +199,25 @@ fn entry_matches(entry: &PrincipalEntry, caller: &Caller) -> bool {
         PrincipalKind::Service | PrincipalKind::Federated | PrincipalKind::CanonicalUser => {
             *who == entry.key
         }
+    }
+}
+
+/// Whether a `NotPrincipal` entry names the caller itself: an account names only its root.
+fn entry_names(entry: &PrincipalEntry, caller: &Caller) -> bool {
+    if entry.kind == PrincipalKind::Anyone {
+        return true;
+    }
+    let Caller::Principal(who) = caller else {
+        return false;
+    };
+    match entry.kind {
+        PrincipalKind::Account => {
+            *who == entry.key
+                || ArnParts::split(who).is_some_and(|parts| {
+                    parts.service == "iam" && parts.resource == "root" && parts.account == entry.key
+                })
+        }
+        _ => *who == entry.key,
     }
 }
 

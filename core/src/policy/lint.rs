@@ -7,6 +7,7 @@ use core::fmt;
 
 use super::ast::{Effect, Policy, PrincipalKind, SetQualifier, Statement, ValueKind};
 use super::keys;
+use super::variable::{Part, Template};
 use crate::json::{Pos, push_pointer_key};
 
 /// What a warning is about, with stable names.
@@ -32,6 +33,11 @@ pub enum WarningCode {
     MissingResource,
     /// The policy has no `Version`, so policy variables would be read as plain text.
     MissingVersion,
+    /// A policy variable or escape (`${aws:username}`, `${*}`) in a policy whose `Version` is
+    /// `2008-10-17` or absent, where IAM reads it as plain text.
+    VariableInOldVersion,
+    /// A policy variable naming a key the playground does not know (perhaps misspelt).
+    UnknownVariable,
 }
 
 crate::json_enum!(write WarningCode {
@@ -44,9 +50,29 @@ crate::json_enum!(write WarningCode {
     DuplicateSid = "duplicate_sid",
     MissingResource = "missing_resource",
     MissingVersion = "missing_version",
+    VariableInOldVersion = "variable_in_old_version",
+    UnknownVariable = "unknown_variable",
 });
 
 impl WarningCode {
+    /// Every code, for tests that each is exercised.
+    pub const ALL: [WarningCode; 11] = {
+        use WarningCode::*;
+        [
+            UnknownConditionKey,
+            SetQualifierOnSingleValuedKey,
+            MultivaluedKeyWithoutQualifier,
+            ForAllValuesAllowsMissingKey,
+            OperatorTypeMismatch,
+            AllowPublicWithoutCondition,
+            DuplicateSid,
+            MissingResource,
+            MissingVersion,
+            VariableInOldVersion,
+            UnknownVariable,
+        ]
+    };
+
     /// The stable name, such as `unknown_condition_key`.
     pub fn as_str(self) -> &'static str {
         use WarningCode::*;
@@ -60,6 +86,8 @@ impl WarningCode {
             DuplicateSid => "duplicate_sid",
             MissingResource => "missing_resource",
             MissingVersion => "missing_version",
+            VariableInOldVersion => "variable_in_old_version",
+            UnknownVariable => "unknown_variable",
         }
     }
 }
@@ -97,6 +125,7 @@ impl fmt::Display for PolicyWarning {
 /// Lists the suspicious parts of `policy`, in document order.
 pub fn lint(policy: &Policy) -> Vec<PolicyWarning> {
     let mut out = Vec::new();
+    let variables_apply = policy.version.as_deref() == Some("2012-10-17");
     if policy.version.is_none() {
         out.push(PolicyWarning {
             code: WarningCode::MissingVersion,
@@ -125,8 +154,75 @@ pub fn lint(policy: &Policy) -> Vec<PolicyWarning> {
             }
         }
         statement(st, &base, &mut out);
+        variables(st, &base, variables_apply, &mut out);
     }
     out
+}
+
+/// Policy variables that will not be replaced: in a policy of another version than
+/// `2012-10-17`, or naming an unknown key (IAM user guide, reference_policies_variables.html).
+fn variables(st: &Statement, base: &str, apply: bool, out: &mut Vec<PolicyWarning>) {
+    let mut check = |text: &str, pointer: &dyn Fn() -> String, pos: Pos| {
+        let Some(template) = Template::parse(text) else {
+            return;
+        };
+        if !apply {
+            let first = template
+                .parts
+                .iter()
+                .find_map(|p| match p {
+                    Part::Text(_) => None,
+                    Part::Escaped(c) => Some(alloc::format!("${{{c}}}")),
+                    Part::Variable(v) => Some(alloc::format!("${{{}}}", v.key)),
+                })
+                .unwrap_or_default();
+            out.push(PolicyWarning {
+                code: WarningCode::VariableInOldVersion,
+                pointer: pointer(),
+                pos,
+                message: alloc::format!(
+                    "`{first}` is read as plain text: policy variables need `\"Version\": \"2012-10-17\"`"
+                ),
+            });
+            return;
+        }
+        for v in template.variables() {
+            if keys::lookup(&v.key).is_none() {
+                out.push(PolicyWarning {
+                    code: WarningCode::UnknownVariable,
+                    pointer: pointer(),
+                    pos,
+                    message: alloc::format!(
+                        "unknown policy variable `${{{}}}`: check its spelling and case",
+                        v.key
+                    ),
+                });
+            }
+        }
+    };
+    if let Some(r) = &st.resource {
+        let name = if r.negated { "NotResource" } else { "Resource" };
+        for p in &r.patterns {
+            check(p, &|| alloc::format!("{base}/{name}"), r.pos);
+        }
+    }
+    for c in &st.conditions {
+        if !matches!(
+            c.operator.base.value_kind(),
+            ValueKind::String | ValueKind::Arn
+        ) {
+            continue;
+        }
+        let pointer = || {
+            let mut pointer = alloc::format!("{base}/Condition");
+            push_pointer_key(&mut pointer, &c.operator_text);
+            push_pointer_key(&mut pointer, &c.key);
+            pointer
+        };
+        for v in &c.values {
+            check(v, &pointer, c.key_pos);
+        }
+    }
 }
 
 fn statement(st: &Statement, base: &str, out: &mut Vec<PolicyWarning>) {

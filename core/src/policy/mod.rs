@@ -4,7 +4,8 @@
 //! The pipeline is parse → AST → evaluate → explain:
 //! - [`parse_policy`] reads policy JSON (through a reader that keeps line and column) into a
 //!   [`Policy`], refusing what IAM would refuse with a [`PolicyParseError`] that points at the
-//!   offending value.
+//!   offending value. Policy variables (`${aws:PrincipalTag/team}`) in a `2012-10-17` policy
+//!   are split out here, once, into a [`Template`].
 //! - [`lint`] lists what is legal but suspicious, in the manner of IAM Access Analyzer.
 //! - [`authorize`] evaluates a [`Request`] against a set of policies: an explicit deny beats an
 //!   allow, and an allow beats the implicit deny (R-IAM-01). The [`Decision`] names the deciding
@@ -23,6 +24,7 @@ mod lint;
 mod operator;
 mod parse;
 mod request;
+mod variable;
 mod wildcard;
 
 #[cfg(feature = "cli")]
@@ -42,6 +44,7 @@ pub use keys::{KNOWN_KEYS, KeyInfo};
 pub use lint::{PolicyWarning, WarningCode, lint};
 pub use parse::parse_policy;
 pub use request::{Caller, Request, RequestParseError};
+pub use variable::{Part, Template, Variable};
 pub use wildcard::{
     matches as wildcard_matches, matches_ignore_case as wildcard_matches_ignore_case,
 };

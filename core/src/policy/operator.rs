@@ -10,6 +10,7 @@ use super::ast::{BaseOperator, Operator, Prepared, SetQualifier, ValueKind};
 use super::date;
 use super::error::{PolicyParseError, PolicyParseErrorKind as Kind};
 use super::parse::{Listed, Path, at};
+use super::variable::Template;
 
 /// Splits an operator name into qualifier, base operator and `IfExists`.
 pub(super) fn operator(text: &str) -> Result<Operator, Kind> {
@@ -98,6 +99,7 @@ pub(super) fn prepare(
     operator_text: &str,
     values: &[Listed<String>],
     path: &Path<'_>,
+    variables: bool,
 ) -> Result<Prepared, PolicyParseError> {
     fn all<T>(
         values: &[Listed<String>],
@@ -123,6 +125,17 @@ pub(super) fn prepare(
             .collect()
     }
     Ok(match operator.base.value_kind() {
+        ValueKind::String | ValueKind::Arn if variables => {
+            let templates: Vec<Option<Template>> = values
+                .iter()
+                .map(|(text, _, _)| Template::parse(text))
+                .collect();
+            if templates.iter().any(Option::is_some) {
+                Prepared::Templates(templates)
+            } else {
+                Prepared::Text
+            }
+        }
         ValueKind::String | ValueKind::Arn | ValueKind::Binary => Prepared::Text,
         ValueKind::Numeric => {
             Prepared::Numbers(all(values, path, operator_text, "a number", parse_number)?)

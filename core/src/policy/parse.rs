@@ -11,6 +11,7 @@ use super::ast::{
 };
 use super::error::{PolicyParseError, PolicyParseErrorKind as Kind};
 use super::operator::{operator, prepare};
+use super::variable::Template;
 use super::{keys, wildcard};
 use crate::json::{self, Member, Node, Pos, Shape};
 
@@ -57,15 +58,19 @@ pub fn parse_policy(text: &str) -> Result<Policy, PolicyParseError> {
         ));
     };
     let here = top.key("Statement");
+    // Policy variables are replaced only in this version; in others their text is literal.
+    let variables = policy.version.as_deref() == Some("2012-10-17");
     match &node.value {
         Shape::Array(items) => {
             policy.statement_is_array = true;
             for (i, item) in items.iter().enumerate() {
-                let st = statement(item, &here.index(i), i)?;
+                let st = statement(item, &here.index(i), i, variables)?;
                 policy.statements.push(st);
             }
         }
-        Shape::Object(_) => policy.statements.push(statement(node, &here, 0)?),
+        Shape::Object(_) => policy
+            .statements
+            .push(statement(node, &here, 0, variables)?),
         other => {
             return Err(here.error(
                 node.pos,
@@ -218,7 +223,12 @@ pub(super) fn at<'a>(path: &'a Path<'a>, i: Option<usize>) -> Path<'a> {
     }
 }
 
-fn statement(node: &Node, path: &Path<'_>, index: usize) -> Result<Statement, PolicyParseError> {
+fn statement(
+    node: &Node,
+    path: &Path<'_>,
+    index: usize,
+    variables: bool,
+) -> Result<Statement, PolicyParseError> {
     let members = object(node, path, "Statement")?;
     let mut sid = None;
     let mut effect = None;
@@ -262,9 +272,9 @@ fn statement(node: &Node, path: &Path<'_>, index: usize) -> Result<Statement, Po
                 if let Some((prev, _)) = resource {
                     return Err(conflict(prev, name));
                 }
-                resource = Some((name, resources(&m.node, &here, name)?));
+                resource = Some((name, resources(&m.node, &here, name, variables)?));
             }
-            "Condition" => conditions = condition_block(&m.node, &here)?,
+            "Condition" => conditions = condition_block(&m.node, &here, variables)?,
             _ => return Err(unknown(m, path)),
         }
     }
@@ -444,22 +454,30 @@ fn resources(
     node: &Node,
     path: &Path<'_>,
     name: &'static str,
+    variables: bool,
 ) -> Result<Resources, PolicyParseError> {
     let mut patterns = Vec::new();
+    let mut templates = Vec::new();
     for (text, pos, i) in strings(node, path, name)? {
         if text.is_empty() {
             return Err(at(path, i).error(pos, Kind::InvalidResource { found: text.into() }));
         }
         patterns.push(text.to_string());
+        templates.push(variables.then(|| Template::parse(text)).flatten());
     }
     Ok(Resources {
         negated: name == "NotResource",
         pos: node.pos,
         patterns,
+        templates,
     })
 }
 
-fn condition_block(node: &Node, path: &Path<'_>) -> Result<Vec<Condition>, PolicyParseError> {
+fn condition_block(
+    node: &Node,
+    path: &Path<'_>,
+    variables: bool,
+) -> Result<Vec<Condition>, PolicyParseError> {
     let mut out = Vec::new();
     for op_member in object(node, path, "Condition")? {
         let op_path = path.key(&op_member.key);
@@ -477,7 +495,7 @@ fn condition_block(node: &Node, path: &Path<'_>) -> Result<Vec<Condition>, Polic
         for key_member in keys {
             let key_path = op_path.key(&key_member.key);
             let values = condition_values(&key_member.node, &key_path, &key_member.key)?;
-            let prepared = prepare(&operator, &op_member.key, &values, &key_path)?;
+            let prepared = prepare(&operator, &op_member.key, &values, &key_path, variables)?;
             out.push(Condition {
                 operator,
                 operator_text: op_member.key.clone(),

@@ -41,7 +41,8 @@ pub struct Request {
 
 impl Request {
     /// A request with no context keys beyond those the caller implies: `aws:PrincipalType`
-    /// always, and `aws:PrincipalArn` and `aws:PrincipalAccount` for a caller with an IAM ARN.
+    /// always, `aws:PrincipalArn` and `aws:PrincipalAccount` for a caller with an IAM ARN, and
+    /// `aws:username` for an IAM user.
     /// Keys set later with [`Request::set`] replace these.
     pub fn new(caller: Caller, action: &str, resource: &str) -> Self {
         let mut request = Self {
@@ -60,6 +61,13 @@ impl Request {
                 if let Some(parts) = arn::ArnParts::split(&p) {
                     if arn::is_account_id(parts.account) {
                         request.set("aws:PrincipalAccount", [parts.account]);
+                    }
+                    // IAM users carry their friendly name, the last segment of the ARN.
+                    if parts.service == "iam"
+                        && let Some(user) = parts.resource.strip_prefix("user/")
+                        && let Some(name) = user.rsplit('/').next()
+                    {
+                        request.set("aws:username", [name]);
                     }
                     let principal_arn = arn::role_of_session(&p).unwrap_or(p.clone());
                     request.set("aws:PrincipalArn", [principal_arn]);
@@ -136,9 +144,17 @@ impl Request {
             .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
+    /// Sets the principal tag `key` (the `aws:PrincipalTag/<key>` context key).
+    pub fn set_principal_tag(&mut self, key: &str, value: &str) {
+        self.set(alloc::format!("aws:PrincipalTag/{key}"), [value]);
+    }
+
     /// Reads a request file: `{"principal": "<arn>" | "anonymous", "action": "…",
-    /// "resource": "…", "context": {"key": "value" | ["v1", "v2"]}}`. Context values are
-    /// strings, as in IAM's policy simulator; numbers and booleans are taken as their text.
+    /// "resource": "…", "context": {"key": "value" | ["v1", "v2"]}}`, and optionally the
+    /// principal's facts: `"principal_tags": {"team": "orders"}`, `"principal_account"`,
+    /// `"principal_org_id"` and `"principal_is_aws_service": true | false`. Context values are
+    /// strings, as in IAM's policy simulator; numbers and booleans are taken as their text. A key
+    /// in `context` wins over the same key given as a principal fact.
     pub fn from_json(text: &str) -> Result<Self, RequestParseError> {
         let root = json::parse(text).map_err(|e| RequestParseError {
             pos: e.pos,
@@ -166,19 +182,14 @@ impl Request {
                 )),
             }
         };
-        if let Some(m) = members.iter().find(|m| {
-            !matches!(
-                m.key.as_str(),
-                "principal" | "action" | "resource" | "context"
-            )
-        }) {
+        if let Some(m) = members.iter().find(|m| !FIELDS.contains(&m.key.as_str())) {
             let mut pointer = String::new();
             json::push_pointer_key(&mut pointer, &m.key);
             return Err(RequestParseError {
                 pos: m.key_pos,
                 pointer,
                 message: alloc::format!(
-                    "unknown field `{}`: use `principal`, `action`, `resource` and `context`",
+                    "unknown field `{}`: use `principal`, `action`, `resource`, `context`, `principal_tags`, `principal_account`, `principal_org_id` and `principal_is_aws_service`",
                     m.key
                 ),
             });
@@ -193,6 +204,55 @@ impl Request {
             Caller::Principal(principal)
         };
         let mut request = Request::new(caller, &action, &resource);
+        if let Some(m) = members.iter().find(|m| m.key == "principal_tags") {
+            let Shape::Object(tags) = &m.node.value else {
+                return Err(err(
+                    &m.node,
+                    "/principal_tags",
+                    alloc::format!(
+                        "`principal_tags` must be an object, not {}",
+                        m.node.value.kind()
+                    ),
+                ));
+            };
+            for tag in tags {
+                let Shape::String(value) = &tag.node.value else {
+                    let mut pointer = String::from("/principal_tags");
+                    json::push_pointer_key(&mut pointer, &tag.key);
+                    return Err(err(
+                        &tag.node,
+                        &pointer,
+                        alloc::format!(
+                            "principal tag `{}` must hold a string, not {}",
+                            tag.key,
+                            tag.node.value.kind()
+                        ),
+                    ));
+                };
+                request.set_principal_tag(&tag.key, value);
+            }
+        }
+        for (name, key) in [
+            ("principal_account", "aws:PrincipalAccount"),
+            ("principal_org_id", "aws:PrincipalOrgID"),
+        ] {
+            if let Some((_, value)) = field(name)? {
+                request.set(key, [value]);
+            }
+        }
+        if let Some(m) = members.iter().find(|m| m.key == "principal_is_aws_service") {
+            let Shape::Bool(b) = &m.node.value else {
+                return Err(err(
+                    &m.node,
+                    "/principal_is_aws_service",
+                    alloc::format!(
+                        "`principal_is_aws_service` must be `true` or `false`, not {}",
+                        m.node.value.kind()
+                    ),
+                ));
+            };
+            request.set("aws:PrincipalIsAWSService", [b.to_string()]);
+        }
         if let Some(m) = members.iter().find(|m| m.key == "context") {
             let Shape::Object(entries) = &m.node.value else {
                 return Err(err(
@@ -230,6 +290,18 @@ impl Request {
     }
 }
 
+/// The fields of a request file.
+const FIELDS: &[&str] = &[
+    "principal",
+    "action",
+    "resource",
+    "context",
+    "principal_tags",
+    "principal_account",
+    "principal_org_id",
+    "principal_is_aws_service",
+];
+
 /// Why a request file cannot be used. The one error type of [`Request::from_json`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestParseError {
@@ -252,3 +324,52 @@ impl fmt::Display for RequestParseError {
 }
 
 impl core::error::Error for RequestParseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn principal_facts_are_read_from_the_request_file() {
+        // R-AUTH-11: VPC Lattice auth policies test `aws:PrincipalTag/*` and
+        // `aws:PrincipalOrgID`; the IAM condition key reference lists `aws:PrincipalAccount` and
+        // `aws:PrincipalIsAWSService` among the principal's keys.
+        let r = Request::from_json(
+            r#"{"principal": "arn:aws:sts::111122223333:assumed-role/app/s1",
+                "action": "vpc-lattice-svcs:Invoke", "resource": "*",
+                "principal_tags": {"team": "orders", "cost-center": "42"},
+                "principal_account": "444455556666", "principal_org_id": "o-abc",
+                "principal_is_aws_service": false}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            r.get("aws:PrincipalTag/team"),
+            Some(&[String::from("orders")][..])
+        );
+        assert_eq!(
+            r.get("aws:principaltag/cost-center"),
+            Some(&[String::from("42")][..])
+        );
+        assert_eq!(
+            r.get("aws:PrincipalAccount"),
+            Some(&[String::from("444455556666")][..])
+        );
+        assert_eq!(
+            r.get("aws:PrincipalOrgID"),
+            Some(&[String::from("o-abc")][..])
+        );
+        assert_eq!(
+            r.get("aws:PrincipalIsAWSService"),
+            Some(&[String::from("false")][..])
+        );
+        let e = Request::from_json(
+            r#"{"principal": "anonymous", "action": "a:b", "resource": "*", "principal_tags": {"team": 1}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.pointer, "/principal_tags/team");
+        assert_eq!(
+            e.message,
+            "principal tag `team` must hold a string, not a number"
+        );
+    }
+}

@@ -39,7 +39,8 @@ pub(crate) fn has_wildcard(s: &str) -> bool {
     s.contains(['*', '?'])
 }
 
-trait Symbol: Copy {
+/// A character of a pattern: a wildcard or a character to compare.
+pub(crate) trait Symbol: Copy {
     fn is_star(self) -> bool;
     fn is_any(self) -> bool;
 }
@@ -62,7 +63,12 @@ impl Symbol for char {
     }
 }
 
-fn glob<T: Symbol>(pattern: &[T], text: &[T], eq: impl Fn(T, T) -> bool) -> bool {
+/// Whether `text` matches `pattern`, comparing characters with `eq`.
+pub(crate) fn glob<P: Symbol, T: Copy>(
+    pattern: &[P],
+    text: &[T],
+    eq: impl Fn(P, T) -> bool,
+) -> bool {
     let (mut p, mut t) = (0usize, 0usize);
     // The position after the last `*` seen, and the text position it is currently stretched to.
     let mut star: Option<(usize, usize)> = None;

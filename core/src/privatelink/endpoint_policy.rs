@@ -102,6 +102,7 @@ pub(crate) fn evaluate(
     if let Some(ip) = source_ip {
         pr.set("aws:VpcSourceIp", [ip.to_string()]);
     }
+    req.set_principal_facts(&mut pr);
     let decision = authorize(core::slice::from_ref(parsed), &pr);
     let label = |i: usize| {
         let st = parsed.statements.iter().find(|s| s.index == i);

@@ -10,7 +10,7 @@ use super::{Index, Request, Verdict, check_flow, describe, trace_with};
 use crate::model::Topology;
 use crate::model::flow::{Principal, RequestProtocol};
 
-const TRACE_USAGE: &str = "usage: vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol tcp|udp|http|https|grpc|tls] [--port N] [--method M] [--path P] [--header K:V ...] [--principal ARN|anonymous] [--seed N] [--json]";
+const TRACE_USAGE: &str = "usage: vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol tcp|udp|http|https|grpc|tls] [--port N] [--method M] [--path P] [--header K:V ...] [--principal ARN|anonymous] [--principal-tag K=V ...] [--seed N] [--json]";
 
 fn open(path: &str) -> Result<Topology, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
@@ -36,6 +36,7 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
     let (mut from, mut to, mut proto, mut port) = (None, None, RequestProtocol::Http, None);
     let (mut method, mut path, mut principal, mut seed, mut json) = (None, None, None, 0u64, false);
     let mut headers = Vec::new();
+    let mut principal_tags = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let flag = arg.as_str();
@@ -81,6 +82,11 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
             "--header" => value
                 .split_once(':')
                 .map(|(k, v)| headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string())))
+                .is_some(),
+            "--principal-tag" => value
+                .split_once('=')
+                .filter(|(k, _)| !k.trim().is_empty())
+                .map(|(k, v)| principal_tags.push((k.trim().to_string(), v.to_string())))
                 .is_some(),
             "--principal" => {
                 principal = Some(if value == "anonymous" {
@@ -128,6 +134,7 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
         req.path = p;
     }
     req.headers.extend(headers);
+    req.principal_tags.extend(principal_tags);
     if let Some(p) = principal {
         req.signed = p != Principal::Anonymous;
         req.principal = p;

@@ -28,6 +28,12 @@ pub struct Request {
     pub headers: BTreeMap<String, String>,
     pub query: String,
     pub seed: u64,
+    /// The signing principal's tags, the `aws:PrincipalTag/<key>` condition keys (R-AUTH-11).
+    pub principal_tags: BTreeMap<String, String>,
+    /// `aws:PrincipalOrgID`; the organization of the principal's account when absent.
+    pub principal_org_id: Option<String>,
+    /// `aws:PrincipalIsAWSService`, when given.
+    pub principal_is_aws_service: Option<bool>,
 }
 
 crate::json_struct!(write Request {
@@ -44,6 +50,9 @@ crate::json_struct!(write Request {
     headers: req,
     query: req,
     seed: req,
+    principal_tags: opt,
+    principal_org_id: opt,
+    principal_is_aws_service: opt,
 });
 
 impl Request {
@@ -63,6 +72,9 @@ impl Request {
             headers: BTreeMap::new(),
             query: String::new(),
             seed: 0,
+            principal_tags: BTreeMap::new(),
+            principal_org_id: None,
+            principal_is_aws_service: None,
         }
     }
 
@@ -80,6 +92,24 @@ impl Request {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets the principal's facts the request carries (tags, organization, whether it is an
+    /// AWS service) in the context of a policy request. Only a signed caller has them: an
+    /// anonymous request names no principal whose tags could count.
+    pub(crate) fn set_principal_facts(&self, pr: &mut crate::policy::Request) {
+        if !matches!(pr.caller(), crate::policy::Caller::Principal(_)) {
+            return;
+        }
+        for (k, v) in &self.principal_tags {
+            pr.set_principal_tag(k, v);
+        }
+        if let Some(org) = &self.principal_org_id {
+            pr.set("aws:PrincipalOrgID", [org.as_str()]);
+        }
+        if let Some(b) = self.principal_is_aws_service {
+            pr.set("aws:PrincipalIsAWSService", [b.to_string()]);
+        }
     }
 
     /// A query parameter's first value.
@@ -112,6 +142,9 @@ impl From<&flow::Request> for Request {
                 .collect(),
             query: r.query.clone(),
             seed: r.seed,
+            principal_tags: r.principal_tags.clone(),
+            principal_org_id: r.principal_org_id.clone(),
+            principal_is_aws_service: r.principal_is_aws_service,
         }
     }
 }
