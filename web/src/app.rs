@@ -386,7 +386,10 @@ fn open_linked_example(ed: Editor, name: String) {
                 }
                 Err(e) => {
                     ed.scratch.set(None);
-                    ed.say(Tone::Error, format!("the example `{name}` could not be opened: {e}"));
+                    ed.say(
+                        Tone::Error,
+                        format!("the example `{name}` could not be opened: {e}"),
+                    );
                 }
             },
             Err(()) => {

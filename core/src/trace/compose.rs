@@ -26,6 +26,8 @@ pub enum Field {
     Query,
     Headers,
     Principal,
+    PrincipalTags,
+    PrincipalOrgId,
     Account,
     SourceIp,
     Seed,
@@ -44,6 +46,8 @@ impl Field {
             Self::Query => "query",
             Self::Headers => "headers",
             Self::Principal => "principal",
+            Self::PrincipalTags => "principal_tags",
+            Self::PrincipalOrgId => "principal_org_id",
             Self::Account => "account",
             Self::SourceIp => "source_ip",
             Self::Seed => "seed",
@@ -78,6 +82,12 @@ pub struct Draft {
     /// Whether the request is SigV4-signed; `None` for the default (signed exactly when a
     /// principal is given).
     pub signed: Option<bool>,
+    /// The caller's principal tags, one `key=value` a line.
+    pub principal_tags: String,
+    /// The caller's AWS Organizations id (`aws:PrincipalOrgID`); empty for the account's.
+    pub principal_org_id: String,
+    /// Whether the caller is an AWS service principal (`aws:PrincipalIsAWSService`).
+    pub principal_is_aws_service: Option<bool>,
     /// The calling account; empty for the source's.
     pub account: String,
     /// The source address; empty for the source object's.
@@ -157,6 +167,14 @@ impl Draft {
                 Principal::Arn(a) => a.clone(),
             },
             signed: r.signed,
+            principal_tags: r
+                .principal_tags
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            principal_org_id: r.principal_org_id.clone().unwrap_or_default(),
+            principal_is_aws_service: r.principal_is_aws_service,
             account: r
                 .account
                 .as_ref()
@@ -332,6 +350,40 @@ impl Draft {
             Principal::Anonymous
         };
 
+        let mut principal_tags = BTreeMap::new();
+        for (n, line) in self.principal_tags.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            match line.split_once('=') {
+                Some((k, v)) if !k.trim().is_empty() => {
+                    principal_tags.insert(k.trim().to_string(), v.trim().to_string());
+                }
+                _ => fail(
+                    Field::PrincipalTags,
+                    format!("line {}: `{line}` is not `key=value`", n + 1),
+                ),
+            }
+        }
+        let org = self.principal_org_id.trim();
+        let principal_org_id = if org.is_empty() {
+            None
+        } else if org.len() >= 12
+            && org.strip_prefix("o-").is_some_and(|rest| {
+                rest.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+        {
+            Some(org.to_string())
+        } else {
+            fail(
+                Field::PrincipalOrgId,
+                format!("`{org}` is not an organization id such as `o-a1b2c3d4e5`"),
+            );
+            None
+        };
+
         let account_text = self.account.trim();
         let account = if account_text.is_empty() {
             None
@@ -381,6 +433,9 @@ impl Draft {
             account,
             principal,
             signed: self.signed,
+            principal_tags,
+            principal_org_id,
+            principal_is_aws_service: self.principal_is_aws_service,
             to: to.to_string(),
             protocol,
             port,
@@ -516,9 +571,15 @@ mod tests {
         d.source_ip = "10.0.1.7".into();
         d.seed = "9".into();
         d.signed = Some(false);
+        d.principal_tags = "team=blue\nenv = prod".into();
+        d.principal_org_id = "o-a1b2c3d4e5".into();
         let r = d.check(&topology()).unwrap();
         assert_eq!(r.headers.get("X-Beta").map(String::as_str), Some("YES"));
         assert_eq!(r.query, "a=1&b=2");
+        assert_eq!(
+            r.principal_tags.get("env").map(String::as_str),
+            Some("prod")
+        );
         assert!(!r.is_signed());
         let again = Draft::of(&r).check(&topology()).unwrap();
         assert_eq!(again, r);

@@ -221,6 +221,38 @@ pub fn Composer() -> impl IntoView {
                     />
                     "Signed with SigV4"
                 </label>
+                <label class="field" for="req-principal_tags">
+                    <span>"Principal tags (one “key=value” a line)"</span>
+                    <textarea
+                        id="req-principal_tags"
+                        data-field="principal_tags"
+                        rows="2"
+                        spellcheck="false"
+                        aria-invalid=move || if error_of(sim, Field::PrincipalTags).is_some() { "true" } else { "false" }
+                        aria-describedby="req-principal_tags-error"
+                        prop:value=move || sim.draft.with(|d| d.principal_tags.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            sim.draft.update(|d| d.principal_tags = v);
+                        }
+                    />
+                    <span class="field-error" id="req-principal_tags-error" data-error-for="principal_tags" role="alert">
+                        {move || error_of(sim, Field::PrincipalTags)}
+                    </span>
+                </label>
+                {text_field(sim, Field::PrincipalOrgId, "Organization id", "the account's", None, |d| d.principal_org_id.clone(), |d, v| d.principal_org_id = v)}
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-field="principal_is_aws_service"
+                        prop:checked=move || sim.draft.with(|d| d.principal_is_aws_service == Some(true))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            sim.draft.update(|d| d.principal_is_aws_service = on.then_some(true));
+                        }
+                    />
+                    "The caller is an AWS service"
+                </label>
                 <div class="field-row">
                     {text_field(sim, Field::Account, "Account", "the source's", None, |d| d.account.clone(), |d, v| d.account = v)}
                     {text_field(sim, Field::SourceIp, "Source IP", "the source's", None, |d| d.source_ip.clone(), |d, v| d.source_ip = v)}

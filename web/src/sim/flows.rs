@@ -122,7 +122,10 @@ pub fn SaveFlow() -> impl IntoView {
             problem.set(Some("give the flow a name".into()));
             return;
         }
-        if ed.doc.with_untracked(|d| d.flows.iter().any(|f| f.name == n)) {
+        if ed
+            .doc
+            .with_untracked(|d| d.flows.iter().any(|f| f.name == n))
+        {
             problem.set(Some(format!("a flow named `{n}` exists already")));
             return;
         }
@@ -208,7 +211,13 @@ pub fn FlowsPanel() -> impl IntoView {
         ed.doc.with(|d| {
             d.flows
                 .iter()
-                .map(|f| (f.name.clone(), f.description.clone(), f.expect.as_ref().map(|e| describe_expect(e))))
+                .map(|f| {
+                    (
+                        f.name.clone(),
+                        f.description.clone(),
+                        f.expect.as_ref().map(describe_expect),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -221,7 +230,10 @@ pub fn FlowsPanel() -> impl IntoView {
                     None => (p, f),
                 })
             });
-            ed.say(Tone::Info, format!("ran every flow: {pass} passed, {fail} failed"));
+            ed.say(
+                Tone::Info,
+                format!("ran every flow: {pass} passed, {fail} failed"),
+            );
         }
         Err(e) => ed.say(Tone::Error, e),
     };
@@ -304,7 +316,11 @@ fn describe_expect(e: &Expect) -> String {
         s.push_str(&format!(" at {a}"));
     }
     if let Some(n) = e.runs {
-        let shares: Vec<String> = e.distribution.iter().map(|(k, v)| format!("{k} {v}%")).collect();
+        let shares: Vec<String> = e
+            .distribution
+            .iter()
+            .map(|(k, v)| format!("{k} {v}%"))
+            .collect();
         s.push_str(&format!(" · {n} runs: {}", shares.join(", ")));
     }
     s
@@ -323,10 +339,15 @@ pub fn watch_changes(ed: Editor, sim: Sim) {
             Ok(n) => {
                 let names: Vec<String> = sim.runs.with_untracked(|r| {
                     r.iter()
-                        .filter_map(|(k, v)| v.change.map(|c| format!("“{k}” {}", c.replace('-', " "))))
+                        .filter_map(|(k, v)| {
+                            v.change.map(|c| format!("“{k}” {}", c.replace('-', " ")))
+                        })
                         .collect()
                 });
-                ed.say(Tone::Info, format!("this edit changed {n} flow(s): {}", names.join(", ")));
+                ed.say(
+                    Tone::Info,
+                    format!("this edit changed {n} flow(s): {}", names.join(", ")),
+                );
             }
         }
     });

@@ -11,10 +11,10 @@ use vpcplay_core::edit;
 use vpcplay_core::model::{Kind, Topology};
 use vpcplay_core::trace::Verdict;
 
+use super::Sim;
 use super::batch::{TRAVEL, departure};
 use super::path::{Route, anchor, route, spot};
 use super::player::Driver;
-use super::Sim;
 use crate::canvas::geometry::{Point, Rect, Viewport};
 use crate::canvas::layout::layout;
 use crate::state::Editor;
@@ -31,7 +31,9 @@ pub struct Routes {
     pub batch: Memo<Vec<Route>>,
 }
 
-fn drawn_pieces(doc: &vpcplay_core::model::Document) -> (BTreeMap<String, Rect>, BTreeMap<String, Kind>) {
+fn drawn_pieces(
+    doc: &vpcplay_core::model::Document,
+) -> (BTreeMap<String, Rect>, BTreeMap<String, Kind>) {
     let boxes = layout(doc);
     let mut frames = BTreeMap::new();
     let mut kinds = BTreeMap::new();
@@ -67,7 +69,9 @@ pub fn provide_routes(ed: Editor, sim: Sim) -> Routes {
             pieces.with(|(f, k)| links.with(|l| Some(route(t, &shown.trace, f, l, k))))
         })
     });
-    let anchors = Memo::new(move |_| single.with(|r| r.as_ref().map(|r| r.anchors.clone()).unwrap_or_default()));
+    let anchors = Memo::new(move |_| {
+        single.with(|r| r.as_ref().map(|r| r.anchors.clone()).unwrap_or_default())
+    });
     let batch = Memo::new(move |_| {
         let Some(run) = sim.batch.get() else {
             return Vec::new();
@@ -99,7 +103,10 @@ pub fn use_route() -> (Memo<Option<Route>>, Memo<Vec<Option<String>>>) {
 
 /// Pans the canvas so that object `id` is in view, unless it is already.
 pub fn reveal(ed: Editor, id: &str) {
-    let Some(frame) = ed.doc.with_untracked(|d| layout(d).into_iter().find(|b| b.id == id).map(|b| b.frame)) else {
+    let Some(frame) = ed
+        .doc
+        .with_untracked(|d| layout(d).into_iter().find(|b| b.id == id).map(|b| b.frame))
+    else {
         return;
     };
     let size = web_sys::window()
@@ -113,7 +120,10 @@ pub fn reveal(ed: Editor, id: &str) {
     if a.x >= 0.0 && a.y >= 0.0 && b.x <= size.0 && b.y <= size.1 {
         return;
     }
-    let c = Point::new(frame.origin.x + frame.width / 2.0, frame.origin.y + frame.height / 2.0);
+    let c = Point::new(
+        frame.origin.x + frame.width / 2.0,
+        frame.origin.y + frame.height / 2.0,
+    );
     ed.viewport.set(Viewport {
         pan: Point::new(c.x - size.0 / 2.0 / v.zoom, c.y - size.1 / 2.0 / v.zoom),
         zoom: v.zoom,
@@ -204,7 +214,9 @@ pub fn SimLayer() -> impl IntoView {
     });
 
     let packet = move || {
-        routes.single.with(|r| r.as_ref().map(|r| r.at(sim.at.get())))
+        routes
+            .single
+            .with(|r| r.as_ref().map(|r| r.at(sim.at.get())))
     };
     let trail = move || {
         routes.single.with(|r| {
@@ -244,9 +256,19 @@ pub fn SimLayer() -> impl IntoView {
         let frames = routes.frames.get();
         let (id, class, label, attr) = match &shown.trace.verdict {
             Verdict::Blocked(b) => {
-                let id = r.anchors.iter().rev().flatten().find(|a| **a == b.at).cloned().or_else(|| {
-                    Sim::topology(ed).ok().and_then(|t| anchor(&t, &frames, &b.at))
-                }).or_else(|| r.anchors.iter().rev().flatten().next().cloned())?;
+                let id = r
+                    .anchors
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .find(|a| **a == b.at)
+                    .cloned()
+                    .or_else(|| {
+                        Sim::topology(ed)
+                            .ok()
+                            .and_then(|t| anchor(&t, &frames, &b.at))
+                    })
+                    .or_else(|| r.anchors.iter().rev().flatten().next().cloned())?;
                 let label = match &b.statement {
                     Some(s) if s.len() < 90 => format!("✕ {} · {s}", b.code.as_str()),
                     _ => format!("✕ {}", b.code.as_str()),
@@ -255,11 +277,21 @@ pub fn SimLayer() -> impl IntoView {
             }
             Verdict::Delivered { target, .. } => {
                 let id = r.anchors.iter().rev().flatten().next().cloned()?;
-                (id, "delivered-mark", format!("✓ delivered to {target}"), "delivered")
+                (
+                    id,
+                    "delivered-mark",
+                    format!("✓ delivered to {target}"),
+                    "delivered",
+                )
             }
             Verdict::FixedResponse { status, .. } => {
                 let id = r.anchors.iter().rev().flatten().next().cloned()?;
-                (id, "fixed-mark", format!("↩ fixed response {status}"), "fixed-response")
+                (
+                    id,
+                    "fixed-mark",
+                    format!("↩ fixed response {status}"),
+                    "fixed-response",
+                )
             }
         };
         let f = *frames.get(&id)?;

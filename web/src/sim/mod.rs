@@ -214,10 +214,11 @@ impl Default for Sim {
 /// Scrolls a panel of the side column into view once it is drawn.
 fn reveal_panel(name: &'static str) {
     request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!("[data-panel='{name}']")).ok().flatten())
-        {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector(&format!("[data-panel='{name}']"))
+                .ok()
+                .flatten()
+        }) {
             el.scroll_into_view_with_bool(true);
         }
     });

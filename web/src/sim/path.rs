@@ -15,14 +15,21 @@ use crate::canvas::layout::{is_container, link_ends};
 /// The drawn object that stands for a hop's component on the canvas, if any: the component
 /// itself, or what holds it. Components that are not objects of the document (a DNS lookup, an
 /// AWS service, a caller's identity policy) have none: the packet waits where it is.
-pub fn anchor(topology: &Topology, frames: &BTreeMap<String, Rect>, component: &str) -> Option<String> {
+pub fn anchor(
+    topology: &Topology,
+    frames: &BTreeMap<String, Rect>,
+    component: &str,
+) -> Option<String> {
     if frames.contains_key(component) {
         return Some(component.to_string());
     }
     let doc = topology.document();
     let holder = match topology.slot(component) {
         Some(slot) => match slot.kind {
-            Kind::Listener | Kind::Rule => doc.services.get(slot.index).map(|s| s.id.as_str().to_string()),
+            Kind::Listener | Kind::Rule => doc
+                .services
+                .get(slot.index)
+                .map(|s| s.id.as_str().to_string()),
             Kind::VpcAssociation => doc
                 .vpc_associations
                 .get(slot.index)
@@ -38,7 +45,9 @@ pub fn anchor(topology: &Topology, frames: &BTreeMap<String, Rect>, component: &
             _ => None,
         },
         // `vpc-1/default`: the default security group of `vpc-1`.
-        None => component.split_once('/').map(|(owner, _)| owner.to_string()),
+        None => component
+            .split_once('/')
+            .map(|(owner, _)| owner.to_string()),
     }?;
     frames.contains_key(&holder).then_some(holder)
 }
@@ -48,7 +57,10 @@ pub fn spot(frame: &Rect) -> Point {
     if frame.width > 300.0 || frame.height > 100.0 {
         Point::new(frame.origin.x + 24.0, frame.origin.y + 20.0)
     } else {
-        Point::new(frame.origin.x + frame.width / 2.0, frame.origin.y + frame.height / 2.0)
+        Point::new(
+            frame.origin.x + frame.width / 2.0,
+            frame.origin.y + frame.height / 2.0,
+        )
     }
 }
 
@@ -118,7 +130,10 @@ pub fn route(
     let mut places: Vec<Option<&String>> = Vec::with_capacity(anchors.len());
     let mut here = first;
     for (i, (a, h)) in anchors.iter().zip(&trace.hops).enumerate() {
-        let f = a.as_ref().filter(|_| travels(i, h)).and_then(|id| frames.get(id).map(|f| (id, f)));
+        let f = a
+            .as_ref()
+            .filter(|_| travels(i, h))
+            .and_then(|id| frames.get(id).map(|f| (id, f)));
         if let Some((_, f)) = f {
             here = spot(f);
         }
@@ -133,7 +148,8 @@ pub fn route(
         let mut leg = vec![a];
         if let (Some(from), Some(to)) = (at, places[i + 1])
             && from != to
-            && (links.contains(&(from.clone(), to.clone())) || links.contains(&(to.clone(), from.clone())))
+            && (links.contains(&(from.clone(), to.clone()))
+                || links.contains(&(to.clone(), from.clone())))
             && let (Some(fa), Some(fb)) = (frames.get(from), frames.get(to))
         {
             // Along the drawn line: out of the first object's edge, into the second's.
@@ -226,7 +242,13 @@ mod tests {
         Topology::from_json(&text).unwrap()
     }
 
-    fn drawn(t: &Topology) -> (BTreeMap<String, Rect>, BTreeSet<(String, String)>, BTreeMap<String, Kind>) {
+    type Drawn = (
+        BTreeMap<String, Rect>,
+        BTreeSet<(String, String)>,
+        BTreeMap<String, Kind>,
+    );
+
+    fn drawn(t: &Topology) -> Drawn {
         let boxes = crate::canvas::layout::layout(t.document());
         let frames = boxes.iter().map(|b| (b.id.clone(), b.frame)).collect();
         let kinds = boxes.iter().map(|b| (b.id.clone(), b.kind)).collect();
@@ -251,7 +273,7 @@ mod tests {
             match h.kind {
                 vpcplay_core::trace::ComponentKind::Listener
                 | vpcplay_core::trace::ComponentKind::ListenerRule => {
-                    assert_eq!(a.as_deref(), Some("svc-checkout"), "{}", h.component)
+                    assert_eq!(a.as_deref(), Some("svc-checkout"), "{}", h.component);
                 }
                 vpcplay_core::trace::ComponentKind::Dns => assert_eq!(a, &None),
                 _ => {}
@@ -261,12 +283,18 @@ mod tests {
         // destination address is known, and a security group check does not send it to the
         // group's box.
         for (i, h) in tr.hops.iter().enumerate().skip(1) {
-            if h.packet.destination.is_none() || h.kind == vpcplay_core::trace::ComponentKind::SecurityGroup {
+            if h.packet.destination.is_none()
+                || h.kind == vpcplay_core::trace::ComponentKind::SecurityGroup
+            {
                 assert_eq!(r.stops[i], r.stops[i - 1], "hop {i} {}", h.component);
             }
         }
         assert_eq!(r.anchors.last().unwrap().as_deref(), Some("i-v2"));
-        assert_eq!(r.end, r.len() - 1, "a delivered request ends at its last hop");
+        assert_eq!(
+            r.end,
+            r.len() - 1,
+            "a delivered request ends at its last hop"
+        );
         assert_eq!(r.at(0.0), r.stops[0]);
         let end = (r.len() - 1) as f64;
         assert_eq!(r.at(end), *r.stops.last().unwrap());
@@ -297,7 +325,12 @@ mod tests {
     #[test]
     fn a_blocked_request_stops_at_the_component_that_blocked_it() {
         let t = example("service-network");
-        let flow = t.document().flows.iter().find(|f| f.name.starts_with("anonymous")).unwrap();
+        let flow = t
+            .document()
+            .flows
+            .iter()
+            .find(|f| f.name.starts_with("anonymous"))
+            .unwrap();
         let tr = trace(&t, &Request::from(&flow.request));
         let (frames, links, kinds) = drawn(&t);
         let r = route(&t, &tr, &frames, &links, &kinds);
@@ -307,7 +340,11 @@ mod tests {
 
     #[test]
     fn along_measures_by_length() {
-        let pts = [Point::new(0.0, 0.0), Point::new(10.0, 0.0), Point::new(10.0, 30.0)];
+        let pts = [
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 0.0),
+            Point::new(10.0, 30.0),
+        ];
         assert_eq!(along(&pts, 0.25), Point::new(10.0, 0.0));
         assert_eq!(along(&pts, 0.5), Point::new(10.0, 10.0));
         assert_eq!(along(&pts, 2.0), Point::new(10.0, 30.0));

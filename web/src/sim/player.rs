@@ -10,11 +10,17 @@ use wasm_bindgen::closure::Closure;
 /// Whether the reader asked the system for reduced motion.
 pub fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
 type Tick = Box<dyn FnMut(f64) -> bool>;
+/// The frame callback, kept for as long as the page lives.
+type Frame = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
 
 /// A loop that calls its tick with the seconds since the previous frame, for as long as the
 /// tick returns true. Starting it again while it runs does nothing.
@@ -22,7 +28,7 @@ type Tick = Box<dyn FnMut(f64) -> bool>;
 pub struct Driver {
     running: Rc<Cell<bool>>,
     last: Rc<Cell<Option<f64>>>,
-    frame: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>,
+    frame: Frame,
 }
 
 impl std::fmt::Debug for Driver {
@@ -33,7 +39,7 @@ impl std::fmt::Debug for Driver {
     }
 }
 
-fn request(frame: &Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>) {
+fn request(frame: &Frame) {
     if let (Some(w), Some(f)) = (web_sys::window(), frame.borrow().as_ref()) {
         let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
     }
@@ -44,12 +50,14 @@ impl Driver {
     pub fn new(tick: impl FnMut(f64) -> bool + 'static) -> Self {
         let running = Rc::new(Cell::new(false));
         let last = Rc::new(Cell::new(None::<f64>));
-        let frame: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let frame: Frame = Rc::new(RefCell::new(None));
         let mut tick: Tick = Box::new(tick);
         let (r, l, me) = (running.clone(), last.clone(), frame.clone());
         *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
             // A long pause (a hidden tab) is not a jump across the whole trace.
-            let dt = l.get().map_or(0.0, |t| ((now - t) / 1000.0).clamp(0.0, 0.1));
+            let dt = l
+                .get()
+                .map_or(0.0, |t| ((now - t) / 1000.0).clamp(0.0, 0.1));
             l.set(Some(now));
             if tick(dt) {
                 request(&me);

@@ -45,7 +45,11 @@ fn who_can_reach(ed: Editor, sim: Sim) {
     let yes = cells.iter().filter(|(_, c)| c.delivered).count();
     ed.say(
         Tone::Info,
-        format!("{yes} of {} sources can reach `{to}` over {} port {port}", cells.len(), protocol_name(protocol)),
+        format!(
+            "{yes} of {} sources can reach `{to}` over {} port {port}",
+            cells.len(),
+            protocol_name(protocol)
+        ),
     );
     sim.reach.set(Some(Reach {
         to: to.clone(),

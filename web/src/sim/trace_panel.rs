@@ -62,10 +62,19 @@ fn verdict_words(v: &Verdict) -> (&'static str, String) {
     }
 }
 
-fn hop_view(sim: Sim, ed: Editor, i: usize, hop: Hop, before: Option<Packet>, anchor: Option<String>) -> impl IntoView {
+fn hop_view(
+    sim: Sim,
+    ed: Editor,
+    i: usize,
+    hop: Hop,
+    before: Option<Packet>,
+    anchor: Option<String>,
+) -> impl IntoView {
     let rewritten = before.as_ref().is_some_and(|b| {
         (b.source.is_some() && b.source != hop.packet.source)
-            || (b.destination.is_some() && hop.packet.destination.is_some() && b.destination != hop.packet.destination)
+            || (b.destination.is_some()
+                && hop.packet.destination.is_some()
+                && b.destination != hop.packet.destination)
     });
     let current = move || sim.at.get().floor() as usize == i;
     let select = move |_| {

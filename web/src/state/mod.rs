@@ -98,7 +98,9 @@ impl Editor {
     /// Shows a document that is not the reader's own (an example opened by a link), with a
     /// fresh history: Undo does not lead back into the reader's work, which stays in storage.
     pub fn open_scratch(&self, doc: Document) {
-        self.history.update_value(|h| *h = History::weighed(UNDO_LIMIT, UNDO_OBJECTS, |d| d.object_count() + 1));
+        self.history.update_value(|h| {
+            *h = History::weighed(UNDO_LIMIT, UNDO_OBJECTS, |d| d.object_count() + 1);
+        });
         self.history_rev.update(|r| *r += 1);
         self.selection.set(Vec::new());
         self.doc.set(doc);
