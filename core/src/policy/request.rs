@@ -1,7 +1,6 @@
 //! The request a policy is asked about: who calls, which action, on which resource, and the
 //! condition keys of the request context.
 
-use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
@@ -36,8 +35,10 @@ pub struct Request {
     action: String,
     action_lowered: String,
     resource: String,
-    // Keyed by `keys::normalize`; the value keeps the key as given and its values.
-    context: BTreeMap<String, (String, Vec<String>)>,
+    // INVARIANT: sorted by, and unique in, the normalized key (`keys::normalize`); each entry
+    // keeps the key as given and its values. A sorted list rather than a map: requests hold a
+    // handful of keys, and the browser's bundle does without a map type of its own.
+    context: Vec<(String, String, Vec<String>)>,
 }
 
 impl Request {
@@ -50,7 +51,7 @@ impl Request {
             action: action.to_string(),
             action_lowered: action.to_ascii_lowercase(),
             resource: resource.to_string(),
-            context: BTreeMap::new(),
+            context: Vec::new(),
         };
         match request.caller.clone() {
             Caller::Anonymous => request.set("aws:PrincipalType", ["Anonymous"]),
@@ -81,10 +82,22 @@ impl Request {
         let key = key.as_ref();
         let values: Vec<String> = values.into_iter().map(Into::into).collect();
         let normalized = keys::normalize(key).into_owned();
-        if values.is_empty() {
-            self.context.remove(&normalized);
-        } else {
-            self.context.insert(normalized, (key.to_string(), values));
+        let at = self
+            .context
+            .binary_search_by(|(n, _, _)| n.as_str().cmp(&normalized));
+        match (at, values.is_empty()) {
+            (Ok(i), true) => {
+                self.context.remove(i);
+            }
+            (Ok(i), false) => {
+                if let Some(entry) = self.context.get_mut(i) {
+                    *entry = (normalized, key.to_string(), values);
+                }
+            }
+            (Err(_), true) => {}
+            (Err(i), false) => self
+                .context
+                .insert(i, (normalized, key.to_string(), values)),
         }
     }
 
@@ -122,7 +135,11 @@ impl Request {
 
     /// The values of a context key, by its normalized name.
     pub(crate) fn get_normalized(&self, normalized: &str) -> Option<&[String]> {
-        self.context.get(normalized).map(|(_, v)| v.as_slice())
+        let i = self
+            .context
+            .binary_search_by(|(n, _, _)| n.as_str().cmp(normalized))
+            .ok()?;
+        self.context.get(i).map(|(_, _, v)| v.as_slice())
     }
 
     /// The values of a context key, if the request has it.
@@ -133,8 +150,8 @@ impl Request {
     /// Every context key as given, with its values.
     pub fn context(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.context
-            .values()
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .iter()
+            .map(|(_, k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// Reads a request file: `{"principal": "<arn>" | "anonymous", "action": "…",
