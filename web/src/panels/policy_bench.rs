@@ -46,7 +46,7 @@ enum Outcome {
 /// A statement named as people write it: its Sid, or its index when it has none.
 fn name(label: &StatementLabel) -> String {
     match &label.sid {
-        Some(sid) => format!("`{sid}`"),
+        Some(sid) => sid.clone(),
         None => format!("statement {}", label.index),
     }
 }
