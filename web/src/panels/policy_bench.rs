@@ -134,6 +134,19 @@ fn value_of(form: &Element, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A field's problems, one a line, and its `aria-invalid`, as the view reads them. One closure
+/// type for every field, so the bundle holds one copy of the views that show them.
+fn watch(
+    outcome: RwSignal<Option<Outcome>>,
+    field: RequestField,
+) -> (
+    impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+    impl Fn() -> String + Copy + Send + Sync + 'static,
+) {
+    let problem = move || outcome.with(|o| problems(o.as_ref(), field));
+    (problem, move || problem().is_some().to_string())
+}
+
 /// A field's problem, beside it.
 fn field_error(
     id: String,
@@ -153,7 +166,7 @@ fn bench_input(
     let name = field.as_str();
     let id = format!("bench-{bench}-{name}");
     let error_id = format!("{id}-error");
-    let problem = move || outcome.with(|o| problems(o.as_ref(), field));
+    let (problem, invalid) = watch(outcome, field);
     view! {
         <div class="bench-field">
             <label for=id.clone()>{label}</label>
@@ -165,7 +178,7 @@ fn bench_input(
                 autocomplete="off"
                 placeholder=placeholder
                 aria-describedby=error_id.clone()
-                aria-invalid=move || problem().is_some().to_string()
+                aria-invalid=invalid
             />
             {field_error(error_id, problem)}
         </div>
@@ -198,7 +211,7 @@ pub fn PolicyBench(
     };
     let context_id = format!("bench-{field}-context");
     let context_error = format!("{context_id}-error");
-    let context_problem = move || outcome.with(|o| problems(o.as_ref(), RequestField::Context));
+    let (context_problem, context_invalid) = watch(outcome, RequestField::Context);
     let policy_problem = move || {
         outcome.with(|o| match o {
             Some(Outcome::Policy(message)) => Some(message.clone()),
@@ -245,7 +258,7 @@ pub fn PolicyBench(
                         spellcheck="false"
                         placeholder="aws:SourceVpc=vpc-1\nvpc-lattice-svcs:RequestMethod=GET"
                         aria-describedby=context_error.clone()
-                        aria-invalid=move || context_problem().is_some().to_string()
+                        aria-invalid=context_invalid
                     ></textarea>
                     {field_error(context_error, context_problem)}
                 </div>
