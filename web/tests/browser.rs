@@ -220,7 +220,8 @@ fn mount_bench(policy: leptos::prelude::RwSignal<String>) -> (HtmlElement, impl 
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <PolicyBench field="auth_policy" policy=policy.into() /> }
+        let text = Callback::new(move |()| policy.get_untracked());
+        view! { <PolicyBench field="auth_policy" policy=text /> }
     });
     struct Unmount<T>(Option<T>, HtmlElement);
     impl<T> Drop for Unmount<T> {

@@ -396,8 +396,10 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
             </ul>
             {(field.input == Input::Policy)
                 .then(|| {
-                    let text = move || editor.get().map(|e| e.value()).unwrap_or_default();
-                    view! { <PolicyBench field=field.key policy=Signal::derive(text) /> }
+                    let text = move |()| {
+                        editor.get_untracked().map(|e| e.value()).unwrap_or_default()
+                    };
+                    view! { <PolicyBench field=field.key policy=Callback::new(text) /> }
                 })}
         </div>
     }

@@ -190,8 +190,8 @@ fn bench_input(
 pub fn PolicyBench(
     /// The policy field's key, such as `auth_policy`: names the inputs.
     field: &'static str,
-    /// The text in the policy editor, saved or not; read when the person presses Evaluate.
-    policy: Signal<String>,
+    /// Reads the text in the policy editor, saved or not, when the person presses Evaluate.
+    policy: Callback<(), String>,
 ) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let submit = move |ev: SubmitEvent| {
@@ -207,7 +207,7 @@ pub fn PolicyBench(
             resource: &resource,
             context: &context,
         };
-        outcome.set(Some(policy.with_untracked(|text| evaluate(text, &form))));
+        outcome.set(Some(evaluate(&policy.run(()), &form)));
     };
     let context_id = format!("bench-{field}-context");
     let context_error = format!("{context_id}-error");
