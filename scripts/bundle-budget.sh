@@ -3,10 +3,11 @@
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
 set -euo pipefail
 dist="${1:-dist}"
-# 277,000 bytes: the editor with the whole model, validation, policy checks, copy and paste,
-# arrange, connection removal and the examples menu measures about 269,300; about 3% headroom.
+# 293,000 bytes: the editor with the whole model, validation, policy checks, copy and paste,
+# arrange, connection removal, the examples menu and the policy test bench (policy evaluation
+# with explanations) measures about 284,800; about 3% headroom.
 # See README, "Bundle size".
-budget="${BUNDLE_BUDGET:-277000}"
+budget="${BUNDLE_BUDGET:-293000}"
 
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)

@@ -201,3 +201,192 @@ fn a_trace_in_wasm_equals_the_native_golden_trace() {
     let got = trace(&topology, &Request::from(&flow.request)).to_json();
     assert_eq!(got, include_str!("../../tests/golden/s41-trace.json"));
 }
+
+/// An auth policy with an Allow and a Deny, for the policy bench.
+const BENCH_POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
+  {"Sid": "AllowFromVpc1", "Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke",
+   "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1"}}},
+  {"Sid": "DenyDelete", "Effect": "Deny", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke",
+   "Resource": "*", "Condition": {"StringEquals": {"vpc-lattice-svcs:RequestMethod": "DELETE"}}}
+]}"#;
+
+const SERVICE_ARN: &str = "arn:aws:vpc-lattice:us-east-1:123456789012:service/svc-1";
+
+/// Mounts the policy bench alone, evaluating `policy`.
+fn mount_bench(policy: leptos::prelude::RwSignal<String>) -> (HtmlElement, impl Drop) {
+    use leptos::prelude::*;
+    use vpcplay_web::panels::policy_bench::PolicyBench;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let text = Callback::new(move |()| policy.get_untracked());
+        view! { <PolicyBench field="auth_policy" policy=text /> }
+    });
+    struct Unmount<T>(Option<T>, HtmlElement);
+    impl<T> Drop for Unmount<T> {
+        fn drop(&mut self) {
+            drop(self.0.take());
+            self.1.remove();
+        }
+    }
+    (host.clone(), Unmount(Some(handle), host))
+}
+
+/// Types a request into the bench and presses Evaluate; gives the decision shown (`None` when
+/// there is none) and the text of the whole bench.
+async fn evaluate_in_bench(
+    host: &HtmlElement,
+    [principal, action, resource, context]: [&str; 4],
+) -> (Option<String>, String) {
+    for (name, value) in [
+        ("principal", principal),
+        ("action", action),
+        ("resource", resource),
+        ("context", context),
+    ] {
+        // A textarea's `value` is the same property as an input's.
+        find(host, &format!("[data-bench] [name='{name}']"))
+            .unchecked_into::<HtmlInputElement>()
+            .set_value(value);
+    }
+    find(host, "[data-action='evaluate']")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    let decision = host
+        .query_selector("[data-decision]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("data-decision"));
+    (decision, find(host, "[data-bench]").text_content().unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn the_policy_bench_shows_allow_explicit_deny_and_implicit_deny_with_the_deciding_statement()
+{
+    let policy = leptos::prelude::RwSignal::new(BENCH_POLICY.to_string());
+    let (host, _bench) = mount_bench(policy);
+    settle().await;
+    let role = "arn:aws:iam::123456789012:role/app";
+
+    let (decision, text) = evaluate_in_bench(
+        &host,
+        [
+            role,
+            "vpc-lattice-svcs:Invoke",
+            SERVICE_ARN,
+            "aws:SourceVpc=vpc-1\nvpc-lattice-svcs:RequestMethod=GET",
+        ],
+    )
+    .await;
+    assert_eq!(decision.as_deref(), Some("allow"), "{text}");
+    let deciding = find(&host, ".bench-deciding").text_content().unwrap();
+    assert!(deciding.contains("AllowFromVpc1"), "{deciding}");
+    assert!(
+        deciding.contains(r#""aws:SourceVpc": "vpc-1""#),
+        "{deciding}"
+    );
+
+    let (decision, text) = evaluate_in_bench(
+        &host,
+        [
+            role,
+            "vpc-lattice-svcs:Invoke",
+            SERVICE_ARN,
+            "aws:SourceVpc=vpc-1\nvpc-lattice-svcs:RequestMethod=DELETE",
+        ],
+    )
+    .await;
+    assert_eq!(decision.as_deref(), Some("explicit-deny"), "{text}");
+    let deciding = find(&host, ".bench-deciding").text_content().unwrap();
+    assert!(deciding.contains("DenyDelete"), "{deciding}");
+    assert!(!deciding.contains("AllowFromVpc1"), "{deciding}");
+    let allows = find(&host, ".bench-why-not").text_content().unwrap();
+    assert!(
+        allows.contains("AllowFromVpc1applies to the request"),
+        "{allows}"
+    );
+
+    // Anonymous, from another VPC: nothing allows it.
+    let (decision, text) = evaluate_in_bench(
+        &host,
+        [
+            "anonymous",
+            "vpc-lattice-svcs:Invoke",
+            SERVICE_ARN,
+            "aws:SourceVpc=vpc-2",
+        ],
+    )
+    .await;
+    assert_eq!(decision.as_deref(), Some("implicit-deny"), "{text}");
+    assert!(
+        find(&host, ".bench-deciding")
+            .text_content()
+            .unwrap()
+            .is_empty()
+    );
+    let allows = find(&host, ".bench-why-not").text_content().unwrap();
+    assert!(
+        allows.contains(
+            "condition `StringEquals` on `aws:SourceVpc` with `vpc-1` does not hold for the \
+             request's `vpc-2`"
+        ),
+        "{allows}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_policy_bench_names_bad_input_beside_its_field_and_reads_the_editors_text() {
+    let policy = leptos::prelude::RwSignal::new(BENCH_POLICY.to_string());
+    let (host, _bench) = mount_bench(policy);
+    settle().await;
+
+    let (decision, _) = evaluate_in_bench(
+        &host,
+        [
+            "arn:aws:iam::role/app",
+            "vpc-lattice-svcs:Invoke",
+            SERVICE_ARN,
+            "aws:SourceVpc=vpc-1\naws:SourceVpce vpce-1",
+        ],
+    )
+    .await;
+    assert_eq!(decision, None);
+    let error = |name: &str| {
+        find(&host, &format!("#bench-auth_policy-{name}-error"))
+            .text_content()
+            .unwrap()
+    };
+    assert!(
+        error("principal").contains("`arn:aws:iam::role/app` is not an ARN: it needs six parts"),
+        "{}",
+        error("principal")
+    );
+    assert_eq!(
+        error("context"),
+        "line 2: `aws:SourceVpce vpce-1` has no `=`: write `key=value`, such as \
+         `aws:SourceVpc=vpc-1`"
+    );
+    assert_eq!(error("action"), "");
+    assert_eq!(
+        find(&host, "[name='context']").get_attribute("aria-invalid"),
+        Some("true".into())
+    );
+
+    // The bench evaluates the editor's text as it is now, saved or not.
+    leptos::prelude::Set::set(
+        &policy,
+        String::from(r#"{"Statement": {"Effect": "Alow", "Action": "*"}}"#),
+    );
+    let (decision, _) = evaluate_in_bench(
+        &host,
+        ["anonymous", "vpc-lattice-svcs:Invoke", SERVICE_ARN, ""],
+    )
+    .await;
+    assert_eq!(decision, None);
+    let message = find(&host, ".bench-policy-error").text_content().unwrap();
+    assert!(
+        message.starts_with("the policy does not parse:") && message.contains("`Alow`"),
+        "{message}"
+    );
+}

@@ -43,7 +43,9 @@ pub use explain::{Explanation, StatementLabel, StatementReport, WhyNot, explain}
 pub use keys::{KNOWN_KEYS, KeyInfo};
 pub use lint::{PolicyWarning, WarningCode, lint};
 pub use parse::parse_policy;
-pub use request::{Caller, Request, RequestParseError};
+pub use request::{
+    Caller, Request, RequestField, RequestForm, RequestFormError, RequestParseError,
+};
 pub use variable::{Part, Template, Variable};
 pub use wildcard::{
     matches as wildcard_matches, matches_ignore_case as wildcard_matches_ignore_case,

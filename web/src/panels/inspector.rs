@@ -9,6 +9,7 @@ use vpcplay_core::model::Kind;
 use vpcplay_core::policy::{lint, parse_policy};
 
 use crate::icons::icon_svg;
+use crate::panels::policy_bench::PolicyBench;
 use crate::state::Editor;
 
 /// How a field is edited.
@@ -322,6 +323,8 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
     let check_only = move |text: String| {
         let _ = check(&text);
     };
+    // The policy editor, whose text, saved or not, the policy bench evaluates.
+    let editor = NodeRef::<leptos::html::Textarea>::new();
     let input_id = format!("field-{}", field.key);
     let described = format!("{input_id}-error");
     let input = match field.input {
@@ -351,6 +354,7 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
             <textarea
                 id=input_id.clone()
                 class="policy"
+                node_ref=editor
                 rows="10"
                 spellcheck="false"
                 aria-describedby=described.clone()
@@ -390,6 +394,13 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {(field.input == Input::Policy)
+                .then(|| {
+                    let text = move |()| {
+                        editor.get_untracked().map(|e| e.value()).unwrap_or_default()
+                    };
+                    view! { <PolicyBench field=field.key policy=Callback::new(text) /> }
+                })}
         </div>
     }
 }
