@@ -489,7 +489,6 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 mod tests {
     use super::*;
     use crate::trace::ReasonCode;
-    use alloc::vec::Vec;
 
     /// Every rule a reason code cites has a title and a link.
     #[test]
