@@ -243,7 +243,7 @@ pub fn App() -> impl IntoView {
     });
     let sim = Sim::new();
     provide_context(sim);
-    crate::sim::layer::provide_routes(ed, sim);
+    crate::sim::layer::provide_scene(ed, sim);
     crate::sim::flows::watch_changes(ed, sim);
     // "Pick" in the composer: the next object selected on the canvas is the request's source.
     Effect::new(move |_| {

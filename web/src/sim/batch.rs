@@ -9,6 +9,7 @@ use vpcplay_core::model::flow::Request as FlowRequest;
 use vpcplay_core::sim::{Distribution, configured_weights};
 use vpcplay_core::trace::{ComponentKind, Index, Request, Trace, Verdict, trace_with};
 
+use super::html::Html;
 use super::{BatchRun, Sim};
 
 /// How long the batch takes to send all its packets, in seconds.
@@ -79,19 +80,12 @@ pub fn run(topology: &Topology, request: &FlowRequest, n: u32) -> BatchRun {
     }
 }
 
-/// How many packets of trace `k` have arrived by `clock` seconds.
-fn arrived(run: &BatchRun, clock: f64, matches: impl Fn(&Trace) -> bool) -> u32 {
+/// How many packets have arrived by `clock` seconds.
+fn arrived(run: &BatchRun, clock: f64) -> usize {
     let n = run.packets.len();
-    let mut count = 0;
-    for (i, &k) in run.packets.iter().enumerate() {
-        let Some(t) = run.traces.get(k as usize) else {
-            continue;
-        };
-        if departure(i, n) + TRAVEL <= clock && matches(t) {
-            count += 1;
-        }
-    }
-    count
+    (0..n)
+        .filter(|&i| departure(i, n) + TRAVEL <= clock)
+        .count()
 }
 
 fn percent(part: u32, whole: u32) -> String {
@@ -101,90 +95,117 @@ fn percent(part: u32, whole: u32) -> String {
     format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole))
 }
 
+/// The counters of a batch run, as HTML.
+pub fn counters_html(run: &BatchRun) -> String {
+    let mut h = Html::default();
+    let total = run.runs;
+    let join = |m: &std::collections::BTreeMap<&'static str, u32>| {
+        m.iter()
+            .map(|(o, c)| format!("{o} {c}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    h.el(
+        "p",
+        &[("class", "muted")],
+        &join(&run.distribution.outcomes),
+    );
+    if !run.distribution.reasons.is_empty() {
+        h.el(
+            "p",
+            &[("class", "muted")],
+            &format!("blocked: {}", join(&run.distribution.reasons)),
+        );
+    }
+    let table = |h: &mut Html,
+                 caption: &str,
+                 heads: [&str; 3],
+                 rows: Vec<(String, String, String, u32)>| {
+        h.open("table", &[("class", "counters")])
+            .el("caption", &[], caption)
+            .open("thead", &[])
+            .open("tr", &[]);
+        for head in heads {
+            h.el("th", &[], head);
+        }
+        h.el("th", &[], "share")
+            .close("tr")
+            .close("thead")
+            .open("tbody", &[]);
+        for (id, second, weight, count) in rows {
+            let c = count.to_string();
+            h.open(
+                "tr",
+                &[
+                    ("data-counter", &id),
+                    ("data-count", &c),
+                    ("data-weight", &weight),
+                ],
+            )
+            .el("th", &[("scope", "row")], &id)
+            .el("td", &[], &second)
+            .el("td", &[], &c)
+            .el("td", &[], &percent(count, total))
+            .close("tr");
+        }
+        h.close("tbody").close("table");
+    };
+    if !run.weights.is_empty() {
+        let sum: u32 = run.weights.iter().map(|(_, w)| w).sum();
+        let rows = run
+            .weights
+            .iter()
+            .map(|(tg, w)| {
+                let got = run.distribution.target_groups.get(tg).copied().unwrap_or(0);
+                (
+                    tg.clone(),
+                    format!("{w} ({})", percent(*w, sum)),
+                    w.to_string(),
+                    got,
+                )
+            })
+            .collect();
+        table(
+            &mut h,
+            "Target groups: configured weight and share received",
+            ["target group", "weight", "requests"],
+            rows,
+        );
+    }
+    if !run.targets.is_empty() {
+        let rows = run
+            .targets
+            .iter()
+            .map(|(t, g, c)| (t.clone(), g.clone().unwrap_or_default(), String::new(), *c))
+            .collect();
+        table(
+            &mut h,
+            "Targets (round robin over healthy targets; all of them when none is healthy)",
+            ["target", "group", "requests"],
+            rows,
+        );
+    }
+    h.0
+}
+
 /// The batch panel: what was sent, the stream's progress, and the counters.
 #[component]
 pub fn BatchPanel() -> impl IntoView {
     let sim = Sim::get();
-    move || {
-        sim.batch.get().map(|run| {
-            let clock = sim.batch_clock;
-            let total = run.runs;
-            let weight_sum: u32 = run.weights.iter().map(|(_, w)| w).sum();
-            let run_c = run.clone();
-            let landed = move || arrived(&run_c, clock.get(), |_| true);
-            let groups = run
-                .weights
-                .iter()
-                .map(|(tg, w)| {
-                    let got = run.distribution.target_groups.get(tg).copied().unwrap_or(0);
-                    let (tg_c, run_c) = (tg.clone(), run.clone());
-                    let so_far = move || {
-                        arrived(&run_c, clock.get(), |t| {
-                            t.hops.iter().any(|h| h.kind == ComponentKind::TargetGroup && h.component == tg_c)
-                        })
-                    };
-                    view! {
-                        <tr data-counter=tg.clone() data-count=got data-weight=*w>
-                            <th scope="row">{tg.clone()}</th>
-                            <td>{format!("{w} ({})", percent(*w, weight_sum))}</td>
-                            <td>{so_far}</td>
-                            <td>{percent(got, total)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let targets = run
-                .targets
-                .iter()
-                .map(|(t, g, c)| {
-                    view! {
-                        <tr data-counter=t.clone() data-count=*c>
-                            <th scope="row">{t.clone()}</th>
-                            <td>{g.clone().unwrap_or_default()}</td>
-                            <td>{*c}</td>
-                            <td>{percent(*c, total)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let outcomes = run
-                .distribution
-                .outcomes
-                .iter()
-                .map(|(o, c)| format!("{o} {c}"))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let reasons = run
-                .distribution
-                .reasons
-                .iter()
-                .map(|(r, c)| format!("{r} {c}"))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            view! {
-                <section class="batch" data-panel="batch" aria-label="Batch run">
-                    <h3>{format!("{total} requests")}</h3>
-                    <p class="muted">
-                        <span data-batch-arrived>{landed}</span>
-                        {format!(" of {total} arrived · {outcomes}")}
-                    </p>
-                    {(!reasons.is_empty()).then(|| view! { <p class="muted">{format!("blocked: {reasons}")}</p> })}
-                    {(!run.weights.is_empty()).then(|| view! {
-                        <table class="counters">
-                            <caption>"Target groups: configured weight and share received"</caption>
-                            <thead><tr><th>"target group"</th><th>"weight"</th><th>"arrived"</th><th>"share"</th></tr></thead>
-                            <tbody>{groups}</tbody>
-                        </table>
-                    })}
-                    {(!run.targets.is_empty()).then(|| view! {
-                        <table class="counters">
-                            <caption>"Targets (round robin over healthy targets; all of them when none is healthy)"</caption>
-                            <thead><tr><th>"target"</th><th>"group"</th><th>"requests"</th><th>"share"</th></tr></thead>
-                            <tbody>{targets}</tbody>
-                        </table>
-                    })}
-                </section>
-            }
-        })
+    let run = sim.batch;
+    view! {
+        <section class="batch" data-panel="batch" aria-label="Batch run" hidden=move || run.with(Option::is_none)>
+            <h3>{move || run.with(|r| r.as_ref().map(|r| format!("{} requests", r.runs)))}</h3>
+            <p class="muted">
+                <span data-batch-arrived>
+                    {move || {
+                        let clock = sim.batch_clock.get();
+                        run.with(|r| r.as_ref().map_or(0, |r| arrived(r, clock)))
+                    }}
+                </span>
+                {move || run.with(|r| r.as_ref().map(|r| format!(" of {} arrived", r.runs)))}
+            </p>
+            <div inner_html=move || run.with(|r| r.as_ref().map(counters_html).unwrap_or_default()) />
+        </section>
     }
 }

@@ -1,78 +1,402 @@
 //! The request composer: where a request starts and goes, how, and who sends it. Everything the
 //! command line's `trace` can say, the form can say; the core checks it field by field.
+//!
+//! The form is plain HTML written once from a table of its fields, and read back when it is
+//! sent: the page's inputs hold what is typed, and the draft signal fills them when a request
+//! comes from elsewhere (a saved flow, a picked object). One small component instead of a
+//! reactive view per field keeps the bundle small.
 
 use leptos::prelude::*;
 use vpcplay_core::edit;
 use vpcplay_core::model::Kind;
 use vpcplay_core::trace::compose::{Draft, Field};
+use wasm_bindgen::JsCast;
 
 use super::Sim;
+use super::html::{Html, clicked};
 use crate::state::{Editor, Tone};
 
-/// The message for `field`, if the last check found one.
-fn error_of(sim: Sim, field: Field) -> Option<String> {
-    sim.errors.with(|es| {
-        es.iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.clone())
-    })
+/// How a field is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Input {
+    Text(&'static str),
+    /// A text input offering the ids of a datalist.
+    Listed(&'static str, &'static str),
+    Area,
+    Protocol,
 }
 
-/// One labelled text input bound to a field of the draft.
-fn text_field(
-    sim: Sim,
-    field: Field,
-    label: &'static str,
-    placeholder: &'static str,
-    list: Option<&'static str>,
-    get: fn(&Draft) -> String,
-    set: fn(&mut Draft, String),
-) -> impl IntoView {
-    let name = field.as_str();
-    let id = format!("req-{name}");
-    let err_id = format!("req-{name}-error");
-    let err = move || error_of(sim, field);
-    let for_id = id.clone();
-    let described = err_id.clone();
-    view! {
-        <label class="field" for=for_id>
-            <span>{label}</span>
-            <input
-                id=id
-                type="text"
-                data-field=name
-                list=list
-                placeholder=placeholder
-                autocomplete="off"
-                spellcheck="false"
-                aria-invalid=move || if err().is_some() { "true" } else { "false" }
-                aria-describedby=described
-                prop:value=move || sim.draft.with(get)
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    sim.draft.update(|d| set(d, v));
-                }
-            />
-            <span class="field-error" id=err_id data-error-for=name role="alert">{err}</span>
-        </label>
+/// The form's fields, in order: the field, its label, its input and the group it belongs to
+/// (`""` always shown, `http` for HTTP requests only, `caller` under "Caller").
+const FIELDS: &[(Field, &str, Input, &str)] = &[
+    (
+        Field::From,
+        "From",
+        Input::Listed("an instance, Lambda or subnet", "req-sources"),
+        "",
+    ),
+    (
+        Field::To,
+        "To",
+        Input::Listed("an object, DNS name or IP", "req-targets"),
+        "",
+    ),
+    (Field::Protocol, "Protocol", Input::Protocol, ""),
+    (Field::Port, "Port", Input::Text("the protocol's"), ""),
+    (Field::Method, "Method", Input::Text("GET"), "http"),
+    (Field::Path, "Path", Input::Text("/"), "http"),
+    (Field::Query, "Query", Input::Text("a=1&b=2"), "http"),
+    (
+        Field::Headers,
+        "Headers (one “Name: value” a line)",
+        Input::Area,
+        "http",
+    ),
+    (
+        Field::Principal,
+        "Principal",
+        Input::Text("anonymous, or an IAM ARN"),
+        "caller",
+    ),
+    (
+        Field::PrincipalTags,
+        "Principal tags (one “key=value” a line)",
+        Input::Area,
+        "caller",
+    ),
+    (
+        Field::PrincipalOrgId,
+        "Organization id",
+        Input::Text("the account's"),
+        "caller",
+    ),
+    (
+        Field::Account,
+        "Account",
+        Input::Text("the source's"),
+        "caller",
+    ),
+    (
+        Field::SourceIp,
+        "Source IP",
+        Input::Text("the source's"),
+        "caller",
+    ),
+    (Field::Seed, "Seed", Input::Text("0"), "caller"),
+];
+
+const PROTOCOLS: &[(&str, &str)] = &[
+    ("http", "HTTP"),
+    ("https", "HTTPS"),
+    ("grpc", "gRPC"),
+    ("tls", "TLS"),
+    ("tcp", "TCP"),
+    ("udp", "UDP"),
+];
+
+/// The text of a field in a draft.
+fn get(d: &Draft, f: Field) -> &str {
+    match f {
+        Field::From => &d.from,
+        Field::To => &d.to,
+        Field::Protocol => &d.protocol,
+        Field::Port => &d.port,
+        Field::Method => &d.method,
+        Field::Path => &d.path,
+        Field::Query => &d.query,
+        Field::Headers => &d.headers,
+        Field::Principal => &d.principal,
+        Field::PrincipalTags => &d.principal_tags,
+        Field::PrincipalOrgId => &d.principal_org_id,
+        Field::Account => &d.account,
+        Field::SourceIp => &d.source_ip,
+        Field::Seed => &d.seed,
     }
 }
 
-/// The ids a request can start at, and every drawn object a request can go to.
-fn candidates(ed: Editor) -> (Vec<String>, Vec<String>) {
+fn set(d: &mut Draft, f: Field, v: String) {
+    let slot = match f {
+        Field::From => &mut d.from,
+        Field::To => &mut d.to,
+        Field::Protocol => &mut d.protocol,
+        Field::Port => &mut d.port,
+        Field::Method => &mut d.method,
+        Field::Path => &mut d.path,
+        Field::Query => &mut d.query,
+        Field::Headers => &mut d.headers,
+        Field::Principal => &mut d.principal,
+        Field::PrincipalTags => &mut d.principal_tags,
+        Field::PrincipalOrgId => &mut d.principal_org_id,
+        Field::Account => &mut d.account,
+        Field::SourceIp => &mut d.source_ip,
+        Field::Seed => &mut d.seed,
+    };
+    *slot = v;
+}
+
+fn field_html(h: &mut Html, f: Field, label: &str, input: Input) {
+    let name = f.as_str();
+    let id = format!("req-{name}");
+    let err = format!("req-{name}-error");
+    h.open("label", &[("class", "field"), ("for", &id)])
+        .el("span", &[], label);
+    let mut attrs = vec![
+        ("id", id.as_str()),
+        ("data-field", name),
+        ("aria-describedby", err.as_str()),
+        ("aria-invalid", "false"),
+        ("spellcheck", "false"),
+        ("autocomplete", "off"),
+    ];
+    match input {
+        Input::Text(hint) => {
+            attrs.push(("placeholder", hint));
+            h.open("input", &attrs);
+        }
+        Input::Listed(hint, list) => {
+            attrs.push(("placeholder", hint));
+            attrs.push(("list", list));
+            h.open("input", &attrs);
+        }
+        Input::Area => {
+            attrs.push(("rows", "2"));
+            h.open("textarea", &attrs).close("textarea");
+        }
+        Input::Protocol => {
+            h.open("select", &attrs[..2]);
+            for (v, t) in PROTOCOLS {
+                h.el("option", &[("value", v)], t);
+            }
+            h.close("select");
+        }
+    }
+    h.el(
+        "span",
+        &[
+            ("class", "field-error"),
+            ("id", &err),
+            ("data-error-for", name),
+            ("role", "alert"),
+        ],
+        "",
+    )
+    .close("label");
+}
+
+/// The whole form, as HTML.
+fn form_html() -> String {
+    let mut h = Html::default();
+    h.open("datalist", &[("id", "req-sources")])
+        .close("datalist");
+    h.open("datalist", &[("id", "req-targets")])
+        .close("datalist");
+    let mut group = "";
+    for (i, (f, label, input, g)) in FIELDS.iter().enumerate() {
+        if *g != group {
+            match *g {
+                "http" => {
+                    h.open("div", &[("class", "http-fields")]);
+                }
+                "caller" => {
+                    h.close("div");
+                    h.open("details", &[("class", "caller")])
+                        .el("summary", &[], "Caller");
+                    h.open("label", &[("class", "check")])
+                        .open("input", &[("type", "checkbox"), ("data-field", "signed")])
+                        .text("Signed with SigV4")
+                        .close("label");
+                    h.open("label", &[("class", "check")])
+                        .open(
+                            "input",
+                            &[
+                                ("type", "checkbox"),
+                                ("data-field", "principal_is_aws_service"),
+                            ],
+                        )
+                        .text("The caller is an AWS service")
+                        .close("label");
+                }
+                _ => {}
+            }
+            group = g;
+        }
+        // Source and destination each have a "Pick" beside them; the rest go two by two.
+        let pair = matches!(f, Field::Protocol | Field::Method | Field::Account);
+        let single = matches!(f, Field::From | Field::To);
+        if single || pair {
+            h.open("div", &[("class", "field-row")]);
+        }
+        field_html(&mut h, *f, label, *input);
+        if single {
+            let action = if *f == Field::From {
+                "pick-source"
+            } else {
+                "pick-destination"
+            };
+            h.el(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "small"),
+                    ("data-action", action),
+                    (
+                        "title",
+                        "Use the selected object, or click one on the canvas",
+                    ),
+                ],
+                "Pick",
+            );
+        }
+        let next_pairs = FIELDS
+            .get(i.wrapping_sub(1))
+            .is_some_and(|(p, ..)| matches!(p, Field::Protocol | Field::Method | Field::Account));
+        if single || next_pairs {
+            h.close("div");
+        }
+    }
+    h.close("details");
+    h.open("div", &[("class", "actions")]);
+    h.el(
+        "button",
+        &[
+            ("type", "submit"),
+            ("class", "primary"),
+            ("data-action", "send"),
+        ],
+        "Send",
+    );
+    h.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "batch-100"),
+            ("title", "Send 100 copies, one seed each"),
+        ],
+        "×100",
+    );
+    h.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "batch-1000"),
+            ("title", "Send 1,000 copies, one seed each"),
+        ],
+        "×1000",
+    );
+    h.close("div");
+    h.0
+}
+
+fn form() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector("[data-panel='composer']")
+        .ok()?
+}
+
+fn control(form: &web_sys::Element, name: &str) -> Option<web_sys::Element> {
+    form.query_selector(&format!("[data-field='{name}']"))
+        .ok()?
+}
+
+fn value_of(el: &web_sys::Element) -> String {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_value(el: &web_sys::Element, v: &str) {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(v);
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(v);
+    }
+}
+
+fn checked(form: &web_sys::Element, name: &str) -> Option<web_sys::HtmlInputElement> {
+    control(form, name)?.dyn_into().ok()
+}
+
+/// The form as typed.
+pub fn read() -> Draft {
+    let mut d = Draft::default();
+    let Some(form) = form() else {
+        return d;
+    };
+    for (f, ..) in FIELDS {
+        if let Some(el) = control(&form, f.as_str()) {
+            set(&mut d, *f, value_of(&el));
+        }
+    }
+    let default_signed = !d.principal.trim().is_empty() && d.principal.trim() != "anonymous";
+    d.signed = checked(&form, "signed")
+        .map(|c| c.checked())
+        .filter(|on| *on != default_signed);
+    d.principal_is_aws_service =
+        checked(&form, "principal_is_aws_service").and_then(|c| c.checked().then_some(true));
+    d
+}
+
+/// Fills the form with a draft.
+fn fill(form: &web_sys::Element, d: &Draft) {
+    for (f, ..) in FIELDS {
+        if let Some(el) = control(form, f.as_str()) {
+            let v = get(d, *f);
+            set_value(
+                &el,
+                if *f == Field::Protocol && v.is_empty() {
+                    "http"
+                } else {
+                    v
+                },
+            );
+        }
+    }
+    let default_signed = !d.principal.trim().is_empty() && d.principal.trim() != "anonymous";
+    if let Some(c) = checked(form, "signed") {
+        c.set_checked(d.signed.unwrap_or(default_signed));
+    }
+    if let Some(c) = checked(form, "principal_is_aws_service") {
+        c.set_checked(d.principal_is_aws_service == Some(true));
+    }
+    show_http(form);
+}
+
+/// Shows the HTTP fields only for HTTP, HTTPS and gRPC.
+fn show_http(form: &web_sys::Element) {
+    let http = control(form, "protocol")
+        .is_some_and(|p| matches!(value_of(&p).as_str(), "http" | "https" | "grpc"));
+    if let Ok(Some(g)) = form.query_selector(".http-fields") {
+        let _ = if http {
+            g.remove_attribute("hidden")
+        } else {
+            g.set_attribute("hidden", "")
+        };
+    }
+}
+
+/// The ids a request can start at, and every drawn object a request can go to, as datalist
+/// options.
+fn options(ed: Editor) -> (String, String) {
     ed.doc.with(|d| {
-        let drawn = edit::drawn(d);
-        let sources = drawn
-            .iter()
-            .filter(|(_, k, _)| matches!(k, Kind::Instance | Kind::Lambda | Kind::Subnet))
-            .map(|(id, _, _)| id.clone())
-            .collect();
-        let targets = drawn
-            .into_iter()
-            .filter(|(_, k, _)| !matches!(k, Kind::Vpc | Kind::RouteTable | Kind::SecurityGroup))
-            .map(|(id, _, _)| id)
-            .collect();
-        (sources, targets)
+        let (mut sources, mut targets) = (Html::default(), Html::default());
+        for (id, k, _) in edit::drawn(d) {
+            if matches!(k, Kind::Instance | Kind::Lambda | Kind::Subnet) {
+                sources.open("option", &[("value", &id)]);
+            }
+            if !matches!(k, Kind::Vpc | Kind::RouteTable | Kind::SecurityGroup) {
+                targets.open("option", &[("value", &id)]);
+            }
+        }
+        (sources.0, targets.0)
     })
 }
 
@@ -81,190 +405,136 @@ fn candidates(ed: Editor) -> (Vec<String>, Vec<String>) {
 pub fn Composer() -> impl IntoView {
     let ed = Editor::get();
     let sim = Sim::get();
-    let lists = Memo::new(move |_| candidates(ed));
-    let http = move || {
-        sim.draft
-            .with(|d| matches!(d.protocol.as_str(), "" | "http" | "https" | "grpc"))
-    };
+    // A draft set from elsewhere fills the form; what is typed stays in the form until sent.
+    Effect::new(move |_| {
+        let d = sim.draft.get();
+        request_animation_frame(move || {
+            if let Some(f) = form() {
+                fill(&f, &d);
+            }
+        });
+    });
+    // The findings of the last check, each beside its field.
+    Effect::new(move |_| {
+        let errors = sim.errors.get();
+        let Some(f) = form() else {
+            return;
+        };
+        for (field, ..) in FIELDS {
+            let name = field.as_str();
+            let message = errors
+                .iter()
+                .find(|e| e.field == *field)
+                .map(|e| e.message.as_str());
+            if let Ok(Some(span)) = f.query_selector(&format!("[data-error-for='{name}']")) {
+                span.set_text_content(message);
+            }
+            if let Some(el) = control(&f, name) {
+                let _ = el.set_attribute(
+                    "aria-invalid",
+                    if message.is_some() { "true" } else { "false" },
+                );
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let (sources, targets) = options(ed);
+        if let Some(f) = form() {
+            if let Ok(Some(l)) = f.query_selector("#req-sources") {
+                l.set_inner_html(&sources);
+            }
+            if let Ok(Some(l)) = f.query_selector("#req-targets") {
+                l.set_inner_html(&targets);
+            }
+        }
+    });
     let use_selected = move |to: bool| {
         let sel = ed.selection.get_untracked();
+        let mut d = read();
         match sel.as_slice() {
-            [one] => sim.draft.update(|d| {
+            [one] => {
                 if to {
                     d.to.clone_from(one);
                 } else {
                     d.from.clone_from(one);
                 }
-            }),
+                sim.draft.set(d);
+            }
+            _ if to => ed.say(
+                Tone::Info,
+                "select one object on the canvas first, then choose “Pick”",
+            ),
             _ => {
-                sim.picking.set(!to);
-                ed.say(
-                    Tone::Info,
-                    if to {
-                        "select one object on the canvas first, then choose “use selected”"
-                    } else {
-                        "click the object the request starts at"
-                    },
-                );
+                sim.draft.set(d);
+                sim.picking.set(true);
+                ed.say(Tone::Info, "click the object the request starts at");
             }
         }
     };
-    let signed_err = move || error_of(sim, Field::Protocol);
+    let on_click =
+        move |ev: web_sys::MouseEvent| match clicked(&ev, "data-action").map(|(a, _)| a).as_deref()
+        {
+            Some("pick-source") => use_selected(false),
+            Some("pick-destination") => use_selected(true),
+            Some("batch-100") => sim.send_batch(ed, 100),
+            Some("batch-1000") => sim.send_batch(ed, 1000),
+            _ => {}
+        };
     view! {
+        {move || sim.blocked.get().map(|b| view! { <p class="notice notice-error" role="alert">{b}</p> })}
         <form
             class="composer"
             data-panel="composer"
             aria-label="Request"
             novalidate
+            inner_html=form_html()
             on:submit=move |ev| {
                 ev.prevent_default();
                 sim.send(ed);
             }
-        >
-            <datalist id="req-sources">
-                {move || lists.with(|(s, _)| s.iter().map(|id| view! { <option value=id.clone() /> }).collect_view())}
-            </datalist>
-            <datalist id="req-targets">
-                {move || lists.with(|(_, t)| t.iter().map(|id| view! { <option value=id.clone() /> }).collect_view())}
-            </datalist>
-            {move || sim.blocked.get().map(|b| view! { <p class="notice notice-error" role="alert">{b}</p> })}
-            <div class="field-row">
-                {text_field(sim, Field::From, "From", "an instance, Lambda or subnet", Some("req-sources"), |d| d.from.clone(), |d, v| d.from = v)}
-                <button
-                    type="button"
-                    class="small"
-                    data-action="pick-source"
-                    class:active=move || sim.picking.get()
-                    title="Use the selected object, or click one on the canvas"
-                    on:click=move |_| use_selected(false)
-                >
-                    "Pick"
-                </button>
-            </div>
-            <div class="field-row">
-                {text_field(sim, Field::To, "To", "an object, DNS name or IP", Some("req-targets"), |d| d.to.clone(), |d, v| d.to = v)}
-                <button
-                    type="button"
-                    class="small"
-                    data-action="pick-destination"
-                    title="Use the selected object"
-                    on:click=move |_| use_selected(true)
-                >
-                    "Pick"
-                </button>
-            </div>
-            <div class="field-row">
-                <label class="field" for="req-protocol">
-                    <span>"Protocol"</span>
-                    <select
-                        id="req-protocol"
-                        data-field="protocol"
-                        prop:value=move || sim.draft.with(|d| d.protocol.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            sim.draft.update(|d| d.protocol = v);
-                        }
-                    >
-                        {["http", "https", "grpc", "tls", "tcp", "udp"]
-                            .into_iter()
-                            .map(|p| view! { <option value=p>{p.to_uppercase()}</option> })
-                            .collect_view()}
-                    </select>
-                    <span class="field-error" data-error-for="protocol" role="alert">{signed_err}</span>
-                </label>
-                {text_field(sim, Field::Port, "Port", "default", None, |d| d.port.clone(), |d, v| d.port = v)}
-            </div>
-            <Show when=http>
-                <div class="field-row">
-                    {text_field(sim, Field::Method, "Method", "GET", None, |d| d.method.clone(), |d, v| d.method = v)}
-                    {text_field(sim, Field::Path, "Path", "/", None, |d| d.path.clone(), |d, v| d.path = v)}
-                </div>
-                {text_field(sim, Field::Query, "Query", "a=1&b=2", None, |d| d.query.clone(), |d, v| d.query = v)}
-                <label class="field" for="req-headers">
-                    <span>"Headers (one “Name: value” a line)"</span>
-                    <textarea
-                        id="req-headers"
-                        data-field="headers"
-                        rows="2"
-                        spellcheck="false"
-                        aria-invalid=move || if error_of(sim, Field::Headers).is_some() { "true" } else { "false" }
-                        aria-describedby="req-headers-error"
-                        prop:value=move || sim.draft.with(|d| d.headers.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            sim.draft.update(|d| d.headers = v);
-                        }
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                                ev.prevent_default();
-                                sim.send(ed);
-                            }
-                        }
-                    />
-                    <span class="field-error" id="req-headers-error" data-error-for="headers" role="alert">
-                        {move || error_of(sim, Field::Headers)}
-                    </span>
-                </label>
-            </Show>
-            <details class="caller">
-                <summary>"Caller"</summary>
-                {text_field(sim, Field::Principal, "Principal", "anonymous, or an IAM ARN", None, |d| d.principal.clone(), |d, v| d.principal = v)}
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        data-field="signed"
-                        prop:checked=move || sim.draft.with(|d| d.signed.unwrap_or(!d.principal.trim().is_empty() && d.principal.trim() != "anonymous"))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            sim.draft.update(|d| d.signed = Some(on));
-                        }
-                    />
-                    "Signed with SigV4"
-                </label>
-                <label class="field" for="req-principal_tags">
-                    <span>"Principal tags (one “key=value” a line)"</span>
-                    <textarea
-                        id="req-principal_tags"
-                        data-field="principal_tags"
-                        rows="2"
-                        spellcheck="false"
-                        aria-invalid=move || if error_of(sim, Field::PrincipalTags).is_some() { "true" } else { "false" }
-                        aria-describedby="req-principal_tags-error"
-                        prop:value=move || sim.draft.with(|d| d.principal_tags.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            sim.draft.update(|d| d.principal_tags = v);
-                        }
-                    />
-                    <span class="field-error" id="req-principal_tags-error" data-error-for="principal_tags" role="alert">
-                        {move || error_of(sim, Field::PrincipalTags)}
-                    </span>
-                </label>
-                {text_field(sim, Field::PrincipalOrgId, "Organization id", "the account's", None, |d| d.principal_org_id.clone(), |d, v| d.principal_org_id = v)}
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        data-field="principal_is_aws_service"
-                        prop:checked=move || sim.draft.with(|d| d.principal_is_aws_service == Some(true))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            sim.draft.update(|d| d.principal_is_aws_service = on.then_some(true));
-                        }
-                    />
-                    "The caller is an AWS service"
-                </label>
-                <div class="field-row">
-                    {text_field(sim, Field::Account, "Account", "the source's", None, |d| d.account.clone(), |d, v| d.account = v)}
-                    {text_field(sim, Field::SourceIp, "Source IP", "the source's", None, |d| d.source_ip.clone(), |d, v| d.source_ip = v)}
-                </div>
-                {text_field(sim, Field::Seed, "Seed", "0", None, |d| d.seed.clone(), |d, v| d.seed = v)}
-            </details>
-            <div class="actions">
-                <button type="submit" class="primary" data-action="send">"Send"</button>
-                <button type="button" data-action="batch-100" title="Send 100 copies, one seed each" on:click=move |_| sim.send_batch(ed, 100)>"×100"</button>
-                <button type="button" data-action="batch-1000" title="Send 1,000 copies, one seed each" on:click=move |_| sim.send_batch(ed, 1000)>"×1000"</button>
-                <super::flows::SaveFlow />
-            </div>
-        </form>
+            on:click=on_click
+            on:change=move |ev| {
+                if let Some(f) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    show_http(&f);
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                let area = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.tag_name() == "TEXTAREA");
+                if area && ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                    ev.prevent_default();
+                    sim.send(ed);
+                }
+            }
+        />
+        <super::flows::SaveFlow />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_has_every_field_once_with_its_error_slot() {
+        let html = form_html();
+        for (f, ..) in FIELDS {
+            let name = f.as_str();
+            assert_eq!(
+                html.matches(&format!("data-field=\"{name}\"")).count(),
+                1,
+                "{name}"
+            );
+            assert!(
+                html.contains(&format!("data-error-for=\"{name}\"")),
+                "{name}"
+            );
+        }
+        assert!(html.contains("placeholder=\"GET\""));
+        assert!(html.contains("list=\"req-sources\""));
+        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
+        assert_eq!(
+            html.matches("<label").count(),
+            html.matches("</label>").count()
+        );
     }
 }

@@ -10,6 +10,7 @@ use vpcplay_core::model::flow::{Expect, Flow, Outcome};
 use vpcplay_core::trace::compose::Draft;
 use vpcplay_core::trace::{Index, Request, Verdict, check_flow, describe, trace_with};
 
+use super::html::{Html, clicked};
 use super::{FlowRun, Shown, Sim, Tab};
 use crate::state::{Editor, Tone};
 
@@ -136,7 +137,7 @@ pub fn SaveFlow() -> impl IntoView {
                 return;
             }
         };
-        let request = match sim.draft.with_untracked(|d| d.check(&topology)) {
+        let request = match super::composer::read().check(&topology) {
             Ok(r) => r,
             Err(es) => {
                 sim.errors.set(es);
@@ -202,25 +203,86 @@ pub fn SaveFlow() -> impl IntoView {
     }
 }
 
+/// The flows of the document with their last results, as HTML.
+fn flows_html(flows: &[Flow], runs: &BTreeMap<String, FlowRun>) -> String {
+    let mut h = Html::default();
+    if flows.is_empty() {
+        h.el(
+            "p",
+            &[("class", "muted")],
+            "No flows yet. Compose a request, then “Save as flow…” keeps it here.",
+        );
+        return h.0;
+    }
+    h.open("ul", &[("class", "flow-list")]);
+    for f in flows {
+        let run = runs.get(&f.name);
+        let mut attrs: Vec<(&str, &str)> = vec![("class", "flow"), ("data-flow-name", &f.name)];
+        match run.and_then(|r| r.check.as_ref()) {
+            Some(Ok(())) => attrs.push(("data-flow-result", "pass")),
+            Some(Err(_)) => attrs.push(("data-flow-result", "fail")),
+            None => {}
+        }
+        if let Some(c) = run.and_then(|r| r.change) {
+            attrs.push(("data-flow-change", c));
+        }
+        h.open("li", &attrs).open("div", &[("class", "flow-head")]);
+        h.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "small primary"),
+                ("data-action", "run-flow"),
+                ("aria-label", &format!("Run flow {}", f.name)),
+            ],
+            "Run",
+        );
+        h.el("span", &[("class", "flow-name")], &f.name);
+        h.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "small"),
+                ("data-action", "load-flow"),
+                ("title", "Put this request in the composer"),
+            ],
+            "Edit",
+        );
+        h.close("div");
+        if let Some(d) = &f.description {
+            h.el("p", &[("class", "muted")], d);
+        }
+        h.el(
+            "p",
+            &[("class", "flow-expect muted")],
+            &f.expect
+                .as_ref()
+                .map_or_else(|| String::from("no expectation"), describe_expect),
+        );
+        if let Some(r) = run {
+            let badge = match r.change {
+                Some("newly-allowed") => "newly allowed after the last edit · ",
+                Some(_) => "newly blocked after the last edit · ",
+                None => "",
+            };
+            let why = match &r.check {
+                Some(Err(w)) => format!("✕ {w}"),
+                Some(Ok(())) => format!("✓ {}", r.said),
+                None => r.said.clone(),
+            };
+            h.el("p", &[("class", "flow-result")], &format!("{badge}{why}"));
+        }
+        h.close("li");
+    }
+    h.close("ul");
+    h.0
+}
+
 /// The flows panel.
 #[component]
 pub fn FlowsPanel() -> impl IntoView {
     let ed = Editor::get();
     let sim = Sim::get();
-    let flows = Memo::new(move |_| {
-        ed.doc.with(|d| {
-            d.flows
-                .iter()
-                .map(|f| {
-                    (
-                        f.name.clone(),
-                        f.description.clone(),
-                        f.expect.as_ref().map(describe_expect),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     let all = move |_| match run_all(ed, sim, false) {
         Ok(_) => {
             let (pass, fail) = sim.runs.with_untracked(|r| {
@@ -237,61 +299,41 @@ pub fn FlowsPanel() -> impl IntoView {
         }
         Err(e) => ed.say(Tone::Error, e),
     };
-    let row = move |(name, description, expect): (String, Option<String>, Option<String>)| {
-        let n1 = name.clone();
-        let n2 = name.clone();
-        let n3 = name.clone();
-        let run = Memo::new(move |_| sim.runs.with(|r| r.get(&n1).cloned()));
-        let result = move || {
-            run.get().and_then(|r| match r.check {
-                Some(Ok(())) => Some("pass"),
-                Some(Err(_)) => Some("fail"),
-                None => None,
-            })
+    let act = move |ev: web_sys::MouseEvent| {
+        let Some((action, el)) = clicked(&ev, "data-action") else {
+            return;
         };
-        let changed = move || run.get().and_then(|r| r.change);
-        view! {
-            <li class="flow" data-flow-name=name.clone() data-flow-result=result data-flow-change=changed>
-                <div class="flow-head">
-                    <button type="button" class="small primary" data-action="run-flow" aria-label=format!("Run flow {name}") on:click=move |_| run_flow(ed, sim, &n2)>"Run"</button>
-                    <span class="flow-name">{name.clone()}</span>
-                    <button type="button" class="small" data-action="load-flow" title="Put this request in the composer" on:click=move |_| {
-                        if let Some(f) = ed.doc.with_untracked(|d| d.flows.iter().find(|f| f.name == n3).map(|f| f.request.clone())) {
-                            sim.draft.set(Draft::of(&f));
-                            sim.tab.set(Tab::Request);
-                        }
-                    }>"Edit"</button>
-                </div>
-                {description.map(|d| view! { <p class="muted">{d}</p> })}
-                <p class="flow-expect muted">{expect.unwrap_or_else(|| "no expectation".into())}</p>
-                {move || run.get().map(|r| {
-                    let badge = match (&r.check, r.change) {
-                        (_, Some("newly-allowed")) => "newly allowed after the last edit · ",
-                        (_, Some(_)) => "newly blocked after the last edit · ",
-                        _ => "",
-                    };
-                    let why = match &r.check {
-                        Some(Err(w)) => format!("✕ {w}"),
-                        Some(Ok(())) => format!("✓ {}", r.said),
-                        None => r.said.clone(),
-                    };
-                    view! { <p class="flow-result">{badge}{why}</p> }
-                })}
-            </li>
+        let Some(name) = el
+            .closest("[data-flow-name]")
+            .ok()
+            .flatten()
+            .and_then(|row| row.get_attribute("data-flow-name"))
+        else {
+            return;
+        };
+        match action.as_str() {
+            "run-flow" => run_flow(ed, sim, &name),
+            "load-flow" => {
+                if let Some(f) = ed.doc.with_untracked(|d| {
+                    d.flows
+                        .iter()
+                        .find(|f| f.name == name)
+                        .map(|f| f.request.clone())
+                }) {
+                    sim.draft.set(Draft::of(&f));
+                    sim.tab.set(Tab::Request);
+                }
+            }
+            _ => {}
         }
     };
     view! {
         <section class="flows" data-panel="flows" aria-label="Saved flows">
             <div class="flows-head">
-                <h3>{move || format!("Saved flows ({})", flows.with(Vec::len))}</h3>
+                <h3>{move || format!("Saved flows ({})", ed.doc.with(|d| d.flows.len()))}</h3>
                 <button type="button" class="primary" data-action="run-all-flows" on:click=all>"Run all"</button>
             </div>
-            {move || flows.with(Vec::is_empty).then(|| view! {
-                <p class="muted">"No flows yet. Compose a request, then “Save as flow…” keeps it here."</p>
-            })}
-            <ul class="flow-list">
-                <For each=move || flows.get() key=|f| f.clone() children=row />
-            </ul>
+            <div on:click=act inner_html=move || ed.doc.with(|d| sim.runs.with(|r| flows_html(&d.flows, r))) />
         </section>
     }
 }

@@ -13,92 +13,75 @@ use vpcplay_core::trace::Verdict;
 
 use super::Sim;
 use super::batch::{TRAVEL, departure};
+use super::html::Html;
 use super::path::{Route, anchor, route, spot};
 use super::player::Driver;
 use crate::canvas::geometry::{Point, Rect, Viewport};
 use crate::canvas::layout::layout;
 use crate::state::Editor;
 
-/// The routes of what the simulation shows, computed only while something is shown.
-#[derive(Clone, Copy, Debug)]
-pub struct Routes {
-    pub frames: Memo<BTreeMap<String, Rect>>,
-    /// The shown trace's route.
-    pub single: Memo<Option<Route>>,
-    /// Each hop's drawn object, for the trace panel.
-    pub anchors: Memo<Vec<Option<String>>>,
-    /// The route of each distinct trace of the batch.
-    pub batch: Memo<Vec<Route>>,
+/// What the simulation draws, worked out from the document only while something is shown: the
+/// frames of the drawn objects, the shown trace's route and the route of each distinct trace of
+/// a batch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub frames: BTreeMap<String, Rect>,
+    pub route: Option<Route>,
+    pub batch: Vec<Route>,
 }
 
-fn drawn_pieces(
-    doc: &vpcplay_core::model::Document,
-) -> (BTreeMap<String, Rect>, BTreeMap<String, Kind>) {
+fn scene_of(doc: &vpcplay_core::model::Document, sim: Sim) -> Scene {
     let boxes = layout(doc);
     let mut frames = BTreeMap::new();
-    let mut kinds = BTreeMap::new();
+    let mut kinds: BTreeMap<String, Kind> = BTreeMap::new();
     for b in boxes {
         kinds.insert(b.id.clone(), b.kind);
         frames.insert(b.id, b.frame);
     }
-    (frames, kinds)
-}
-
-fn links_of(doc: &vpcplay_core::model::Document) -> BTreeSet<(String, String)> {
-    let mut set = BTreeSet::new();
+    let mut links = BTreeSet::new();
     for l in edit::links(doc) {
-        set.insert((l.from, l.to));
+        links.insert((l.from, l.to));
     }
-    set
+    let mut scene = Scene::default();
+    if let Ok(t) = Topology::try_from(doc.clone()) {
+        sim.shown.with(|s| {
+            scene.route = s
+                .as_ref()
+                .map(|s| route(&t, &s.trace, &frames, &links, &kinds));
+        });
+        sim.batch.with(|b| {
+            if let Some(b) = b {
+                scene.batch = b
+                    .traces
+                    .iter()
+                    .map(|tr| route(&t, tr, &frames, &links, &kinds))
+                    .collect();
+            }
+        });
+    }
+    scene.frames = frames;
+    scene
 }
 
-/// Creates the routes and puts them in the context.
-pub fn provide_routes(ed: Editor, sim: Sim) -> Routes {
-    let pieces = Memo::new(move |_| ed.doc.with(drawn_pieces));
-    let frames = Memo::new(move |_| pieces.with(|p| p.0.clone()));
-    let links = Memo::new(move |_| ed.doc.with(links_of));
-    // A new document always gives a new topology: no comparison needed.
-    let topology = Memo::new_with_compare(
-        move |_| ed.doc.with(|d| Topology::try_from(d.clone()).ok()),
+/// Creates the scene and puts it in the context.
+pub fn provide_scene(ed: Editor, sim: Sim) -> Memo<Option<Scene>> {
+    // A new document or trace always gives a new scene: no comparison needed.
+    let scene = Memo::new_with_compare(
+        move |_| {
+            let active = sim.shown.with(Option::is_some)
+                || sim.batch.with(Option::is_some)
+                || sim.reach.with(Option::is_some);
+            active.then(|| ed.doc.with(|d| scene_of(d, sim)))
+        },
         |_, _| true,
     );
-    let single = Memo::new(move |_| {
-        let shown = sim.shown.get()?;
-        topology.with(|t| {
-            let t = t.as_ref()?;
-            pieces.with(|(f, k)| links.with(|l| Some(route(t, &shown.trace, f, l, k))))
-        })
-    });
-    let anchors = Memo::new(move |_| {
-        single.with(|r| r.as_ref().map(|r| r.anchors.clone()).unwrap_or_default())
-    });
-    let batch = Memo::new(move |_| {
-        let Some(run) = sim.batch.get() else {
-            return Vec::new();
-        };
-        topology.with(|t| {
-            let Some(t) = t.as_ref() else {
-                return Vec::new();
-            };
-            pieces.with(|(f, k)| {
-                links.with(|l| run.traces.iter().map(|tr| route(t, tr, f, l, k)).collect())
-            })
-        })
-    });
-    let routes = Routes {
-        frames,
-        single,
-        anchors,
-        batch,
-    };
-    provide_context(routes);
-    routes
+    provide_context(scene);
+    scene
 }
 
-/// The shown trace's route and its anchors.
-pub fn use_route() -> (Memo<Option<Route>>, Memo<Vec<Option<String>>>) {
-    let r = expect_context::<Routes>();
-    (r.single, r.anchors)
+/// The scene of the surrounding app.
+pub fn use_scene() -> Memo<Option<Scene>> {
+    expect_context::<Memo<Option<Scene>>>()
 }
 
 /// Pans the canvas so that object `id` is in view, unless it is already.
@@ -160,15 +143,17 @@ pub fn stream_path(routes: &[Route], packets: &[u32], clock: f64, out: &mut Stri
 pub fn SimLayer() -> impl IntoView {
     let ed = Editor::get();
     let sim = Sim::get();
-    let routes = expect_context::<Routes>();
+    let scene = use_scene();
     let stream_el = NodeRef::<leptos::svg::Path>::new();
     let buffer = StoredValue::new(String::new());
     let driver = Driver::new(move |dt| {
         let mut more = false;
         if sim.playing.get_untracked() {
-            let last = routes
-                .single
-                .with_untracked(|r| r.as_ref().map_or(0.0, |r| r.end as f64));
+            let last = scene.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| s.route.as_ref())
+                    .map_or(0.0, |r| r.end as f64)
+            });
             let at = (sim.at.get_untracked() + dt * sim.speed.get_untracked()).min(last);
             sim.at.set(at);
             if at >= last {
@@ -181,7 +166,8 @@ pub fn SimLayer() -> impl IntoView {
             let active = sim.batch.with_untracked(|b| b.is_some());
             if active {
                 let clock = sim.batch_clock.get_untracked() + dt;
-                let pending = routes.batch.with_untracked(|rs| {
+                let pending = scene.with_untracked(|sc| {
+                    let rs = sc.as_ref().map_or(&[][..], |sc| &sc.batch[..]);
                     sim.batch.with_untracked(|b| {
                         b.as_ref().is_some_and(|b| {
                             buffer.update_value(|s| {
@@ -214,13 +200,15 @@ pub fn SimLayer() -> impl IntoView {
     });
 
     let packet = move || {
-        routes
-            .single
-            .with(|r| r.as_ref().map(|r| r.at(sim.at.get())))
+        scene.with(|sc| {
+            sc.as_ref()
+                .and_then(|sc| sc.route.as_ref())
+                .map(|r| r.at(sim.at.get()))
+        })
     };
     let trail = move || {
-        routes.single.with(|r| {
-            let r = r.as_ref()?;
+        scene.with(|sc| {
+            let r = sc.as_ref()?.route.as_ref()?;
             let at = sim.at.get();
             let mut d = String::new();
             for (i, leg) in r.legs.iter().enumerate() {
@@ -235,8 +223,8 @@ pub fn SimLayer() -> impl IntoView {
         })
     };
     let whole = move || {
-        routes.single.with(|r| {
-            let r = r.as_ref()?;
+        scene.with(|sc| {
+            let r = sc.as_ref()?.route.as_ref()?;
             let mut d = String::new();
             for leg in r.legs.iter().take(r.end) {
                 for (j, p) in leg.iter().enumerate() {
@@ -249,11 +237,13 @@ pub fn SimLayer() -> impl IntoView {
     // At the last hop: the blocking component, marked with its reason, or the target, lit.
     let ending = move || {
         let shown = sim.shown.get()?;
-        let r = routes.single.get()?;
+        let (r, frames) = scene.with(|sc| {
+            sc.as_ref()
+                .and_then(|sc| Some((sc.route.clone()?, sc.frames.clone())))
+        })?;
         if (sim.at.get().floor() as usize) < r.end {
             return None;
         }
-        let frames = routes.frames.get();
         let (id, class, label, attr) = match &shown.trace.verdict {
             Verdict::Blocked(b) => {
                 let id = r
@@ -302,35 +292,43 @@ pub fn SimLayer() -> impl IntoView {
             </g>
         })
     };
+    // Who can reach the selected object: a mark on every source, a line from each that can.
     let reach = move || {
-        let reach = sim.reach.get()?;
-        let frames = routes.frames.get();
-        let to = frames.get(&reach.to).map(spot);
-        Some(
-            reach
-                .cells
-                .iter()
-                .filter_map(|(src, cell)| {
-                    let f = frames.get(src)?;
+        let Some(reach) = sim.reach.get() else {
+            return String::new();
+        };
+        scene.with(|sc| {
+            let Some(frames) = sc.as_ref().map(|sc| &sc.frames) else {
+                return String::new();
+            };
+            let to = frames.get(&reach.to).map(spot);
+            let mut h = Html::default();
+            for (src, cell) in &reach.cells {
+                let Some(f) = frames.get(src) else {
+                    continue;
+                };
+                let ok = cell.delivered;
+                h.open("g", &[("class", if ok { "reach reach-yes" } else { "reach reach-no" }), ("data-reach-mark", src)]);
+                if let (true, Some(t)) = (ok, to) {
                     let p = spot(f);
-                    let ok = cell.delivered;
-                    Some(view! {
-                        <g class=if ok { "reach reach-yes" } else { "reach reach-no" } data-reach-mark=src.clone()>
-                            {(ok && to.is_some()).then(|| {
-                                let t = to.unwrap_or_default();
-                                view! { <line x1=p.x y1=p.y x2=t.x y2=t.y /> }
-                            })}
-                            <circle cx=f.origin.x + 4.0 cy=f.origin.y + 4.0 r="9" />
-                            <text x=f.origin.x + 4.0 y=f.origin.y + 8.0 text-anchor="middle">{if ok { "✓" } else { "✕" }}</text>
-                        </g>
-                    })
-                })
-                .collect_view(),
-        )
+                    let _ = write!(h.0, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"></line>", p.x, p.y, t.x, t.y);
+                }
+                let _ = write!(
+                    h.0,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"9\"></circle><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>",
+                    f.origin.x + 4.0,
+                    f.origin.y + 4.0,
+                    f.origin.x + 4.0,
+                    f.origin.y + 8.0,
+                    if ok { "✓" } else { "✕" }
+                );
+            }
+            h.0
+        })
     };
     view! {
         <g class="sim-layer" aria-hidden="true">
-            {reach}
+            <g class="reach-marks" inner_html=reach />
             {move || whole().map(|d| view! { <path class="route" d=d /> })}
             {move || trail().map(|d| view! { <path class="trail" d=d /> })}
             {ending}

@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod composer;
 pub mod flows;
+pub mod html;
 pub mod layer;
 pub mod panel;
 pub mod path;
@@ -163,7 +164,10 @@ impl Sim {
             }
         };
         self.blocked.set(None);
-        match self.draft.with_untracked(|d| d.check(&topology)) {
+        let draft = composer::read();
+        let checked = draft.check(&topology);
+        self.draft.set(draft);
+        match checked {
             Ok(request) => {
                 self.errors.set(Vec::new());
                 let trace = trace_with(&Index::build(&topology), &Request::from(&request));
@@ -187,7 +191,10 @@ impl Sim {
             }
         };
         self.blocked.set(None);
-        let request = match self.draft.with_untracked(|d| d.check(&topology)) {
+        let draft = composer::read();
+        let checked = draft.check(&topology);
+        self.draft.set(draft);
+        let request = match checked {
             Ok(r) => r,
             Err(errors) => {
                 self.errors.set(errors);

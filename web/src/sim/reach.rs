@@ -6,6 +6,7 @@ use vpcplay_core::model::flow::RequestProtocol;
 use vpcplay_core::trace::compose::protocol_name;
 use vpcplay_core::trace::reach_to;
 
+use super::html::Html;
 use super::{Reach, Sim};
 use crate::state::{Editor, Tone};
 
@@ -23,7 +24,8 @@ fn who_can_reach(ed: Editor, sim: Sim) {
             return;
         }
     };
-    let (protocol, port) = sim.draft.with_untracked(|d| {
+    let (protocol, port) = {
+        let d = super::composer::read();
         let p = match d.protocol.trim() {
             "tcp" => RequestProtocol::Tcp,
             "udp" => RequestProtocol::Udp,
@@ -40,7 +42,7 @@ fn who_can_reach(ed: Editor, sim: Sim) {
             .or(p.default_port())
             .unwrap_or(443);
         (p, port)
-    });
+    };
     let cells = reach_to(&topology, to, protocol, port);
     let yes = cells.iter().filter(|(_, c)| c.delivered).count();
     ed.say(
@@ -58,6 +60,40 @@ fn who_can_reach(ed: Editor, sim: Sim) {
     }));
 }
 
+/// The reach results, as HTML.
+fn reach_html(r: &Reach) -> String {
+    let mut h = Html::default();
+    h.el(
+        "p",
+        &[("class", "muted")],
+        &format!("to {} over {}", r.to, r.what),
+    );
+    h.open("ul", &[("class", "reach-list")]);
+    for yes in [true, false] {
+        for (s, c) in r.cells.iter().filter(|(_, c)| c.delivered == yes) {
+            h.open(
+                "li",
+                &[
+                    ("data-reach-source", s),
+                    ("data-reach", if yes { "yes" } else { "no" }),
+                ],
+            );
+            if yes {
+                h.text(&format!("✓ {s} can reach it"));
+            } else {
+                h.text(&format!("✕ {s} cannot: ")).el(
+                    "code",
+                    &[],
+                    c.code.map_or("", |c| c.as_str()),
+                );
+            }
+            h.close("li");
+        }
+    }
+    h.close("ul");
+    h.0
+}
+
 /// The reach panel.
 #[component]
 pub fn ReachPanel() -> impl IntoView {
@@ -70,26 +106,9 @@ pub fn ReachPanel() -> impl IntoView {
                 <button type="button" data-action="who-can-reach" title="Every instance against the selected object, with the composer's protocol and port" on:click=move |_| who_can_reach(ed, sim)>
                     "Check the selected object"
                 </button>
-                {move || sim.reach.with(Option::is_some).then(|| view! {
-                    <button type="button" class="small" data-action="clear-reach" on:click=move |_| sim.reach.set(None)>"Clear"</button>
-                })}
+                <button type="button" class="small" data-action="clear-reach" hidden=move || sim.reach.with(Option::is_none) on:click=move |_| sim.reach.set(None)>"Clear"</button>
             </div>
-            {move || sim.reach.get().map(|r| {
-                let (yes, no): (Vec<_>, Vec<_>) = r.cells.iter().cloned().partition(|(_, c)| c.delivered);
-                view! {
-                    <p class="muted">{format!("to {} over {}", r.to, r.what)}</p>
-                    <ul class="reach-list">
-                        {yes.into_iter().map(|(s, _)| view! {
-                            <li data-reach-source=s.clone() data-reach="yes">"✓ "{s.clone()}" can reach it"</li>
-                        }).collect_view()}
-                        {no.into_iter().map(|(s, c)| view! {
-                            <li data-reach-source=s.clone() data-reach="no">
-                                "✕ "{s.clone()}" cannot: "<code>{c.code.map_or("", |c| c.as_str())}</code>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
+            <div inner_html=move || sim.reach.with(|r| r.as_ref().map(reach_html).unwrap_or_default()) />
         </section>
     }
 }

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 use vpcplay_core::rules::rule;
-use vpcplay_core::trace::{Hop, Packet, Verdict};
+use vpcplay_core::trace::{Packet, Trace, Verdict};
 
 use super::Sim;
+use super::html::{Html, clicked};
 use crate::state::Editor;
 
 /// The packet in a few words: `10.0.1.10 → 10.0.2.7 tcp/443`.
@@ -29,14 +30,20 @@ fn packet_text(p: &Packet) -> String {
 }
 
 /// A link to the AWS documentation of a rule id, titled in words.
-pub fn cite(id: &'static str) -> impl IntoView {
-    rule(id).map(|r| {
-        view! {
-            <a class="cite" href=r.url target="_blank" rel="noopener" data-rule=r.id>
-                {format!("{} · {}", r.id, r.title)}
-            </a>
-        }
-    })
+fn cite(h: &mut Html, id: &str) {
+    if let Some(r) = rule(id) {
+        h.el(
+            "a",
+            &[
+                ("class", "cite"),
+                ("href", r.url),
+                ("target", "_blank"),
+                ("rel", "noopener"),
+                ("data-rule", r.id),
+            ],
+            &format!("{} · {}", r.id, r.title),
+        );
+    }
 }
 
 /// What the verdict element says, and its `data-verdict`.
@@ -62,51 +69,90 @@ fn verdict_words(v: &Verdict) -> (&'static str, String) {
     }
 }
 
-fn hop_view(
-    sim: Sim,
-    ed: Editor,
-    i: usize,
-    hop: Hop,
-    before: Option<Packet>,
-    anchor: Option<String>,
-) -> impl IntoView {
-    let rewritten = before.as_ref().is_some_and(|b| {
-        (b.source.is_some() && b.source != hop.packet.source)
-            || (b.destination.is_some()
-                && hop.packet.destination.is_some()
-                && b.destination != hop.packet.destination)
-    });
-    let current = move || sim.at.get().floor() as usize == i;
-    let select = move |_| {
-        sim.playing.set(false);
-        sim.at.set(i as f64);
-        if let Some(a) = &anchor {
-            ed.select(a);
-            super::layer::reveal(ed, a);
+/// The verdict, its reason and the hops, as HTML.
+pub fn trace_html(trace: &Trace) -> String {
+    let mut h = Html::default();
+    let (verdict, words) = verdict_words(&trace.verdict);
+    h.el(
+        "p",
+        &[
+            ("class", &format!("verdict verdict-{verdict}")),
+            ("data-verdict", verdict),
+            ("role", "status"),
+        ],
+        &words,
+    );
+    if let Verdict::Blocked(b) = &trace.verdict {
+        h.open("dl", &[("class", "verdict-detail")]);
+        h.el("dt", &[], "reason")
+            .open("dd", &[("data-reason", b.code.as_str())]);
+        h.el("code", &[], b.code.as_str()).close("dd");
+        if let Some(s) = &b.statement {
+            h.el("dt", &[], "decided by")
+                .el("dd", &[("class", "statement")], s);
         }
-    };
-    view! {
-        <li class="hop" class:current=current data-hop-index=i aria-current=move || if current() { "step" } else { "false" }>
-            <button type="button" class="hop-head" on:click=select>
-                <span class="hop-n">{i + 1}</span>
-                <span class="hop-kind">{hop_kind(&hop)}</span>
-                <span class="hop-component">{hop.component.clone()}</span>
-            </button>
-            <p class="hop-what">{hop.what.clone()}</p>
-            <p class="hop-packet" class:rewritten=rewritten>
-                {packet_text(&hop.packet)}
-                {rewritten.then(|| view! { <span class="tag">" address rewritten here"</span> })}
-            </p>
-            {hop.rule.clone().map(|r| view! { <p class="hop-rule"><span class="muted">"applied: "</span>{r}</p> })}
-            {(!hop.cites.is_empty()).then(|| cite(hop.cites))}
-        </li>
+        if !b.rule.is_empty() {
+            h.el("dt", &[], "AWS rule").open("dd", &[]);
+            cite(&mut h, b.rule);
+            h.close("dd");
+        }
+        h.close("dl");
     }
+    h.0
 }
 
-fn hop_kind(hop: &Hop) -> String {
-    let mut s = String::new();
-    vpcplay_core::model::codec::ToJson::write_json(&hop.kind, &mut s);
-    s.trim_matches('"').replace('_', " ")
+/// The hops, as HTML: one list item each, with `data-hop-index`.
+pub fn hops_html(trace: &Trace) -> String {
+    let mut h = Html::default();
+    let mut before: Option<&Packet> = None;
+    for (i, hop) in trace.hops.iter().enumerate() {
+        let p = &hop.packet;
+        let rewritten = before.is_some_and(|b| {
+            (b.source.is_some() && b.source != p.source)
+                || (b.destination.is_some()
+                    && p.destination.is_some()
+                    && b.destination != p.destination)
+        });
+        let mut kind = String::new();
+        vpcplay_core::model::codec::ToJson::write_json(&hop.kind, &mut kind);
+        let kind = kind.trim_matches('"').replace('_', " ");
+        h.open(
+            "li",
+            &[("class", "hop"), ("data-hop-index", &i.to_string())],
+        );
+        h.open("button", &[("type", "button"), ("class", "hop-head")]);
+        h.el("span", &[("class", "hop-n")], &(i + 1).to_string())
+            .el("span", &[("class", "hop-kind")], &kind)
+            .el("span", &[("class", "hop-component")], &hop.component)
+            .close("button");
+        h.el("p", &[("class", "hop-what")], &hop.what);
+        h.open(
+            "p",
+            &[(
+                "class",
+                if rewritten {
+                    "hop-packet rewritten"
+                } else {
+                    "hop-packet"
+                },
+            )],
+        )
+        .text(&packet_text(p));
+        if rewritten {
+            h.el("span", &[("class", "tag")], " address rewritten here");
+        }
+        h.close("p");
+        if let Some(r) = &hop.rule {
+            h.open("p", &[("class", "hop-rule")])
+                .el("span", &[("class", "muted")], "applied: ")
+                .text(r)
+                .close("p");
+        }
+        cite(&mut h, hop.cites);
+        h.close("li");
+        before = Some(p);
+    }
+    h.0
 }
 
 /// A small drawn control glyph (fonts differ in which media symbols they have).
@@ -118,77 +164,114 @@ fn glyph(d: &'static str) -> impl IntoView {
     }
 }
 
+/// Marks the current hop in the list, without drawing the list again.
+fn mark_current(i: usize) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector("[data-panel='trace'] .hop.current") {
+        let _ = old.class_list().remove_1("current");
+        let _ = old.remove_attribute("aria-current");
+    }
+    if let Ok(Some(el)) =
+        doc.query_selector(&format!("[data-panel='trace'] [data-hop-index='{i}']"))
+    {
+        let _ = el.class_list().add_1("current");
+        let _ = el.set_attribute("aria-current", "step");
+    }
+}
+
 /// The trace panel.
 #[component]
 pub fn TracePanel() -> impl IntoView {
     let sim = Sim::get();
     let ed = Editor::get();
-    let (route, anchors) = super::layer::use_route();
-    move || {
-        sim.shown.get().map(|shown| {
-            let hops_n = shown.trace.hops.len().saturating_sub(1);
-            let last = route.with(|r| r.as_ref().map_or(hops_n, |r| r.end));
-            let (verdict, words) = verdict_words(&shown.trace.verdict);
-            let detail = match &shown.trace.verdict {
-                Verdict::Blocked(b) => Some(view! {
-                    <dl class="verdict-detail">
-                        <dt>"reason"</dt>
-                        <dd data-reason=b.code.as_str()><code>{b.code.as_str()}</code></dd>
-                        {b.statement.clone().map(|s| view! { <dt>"decided by"</dt><dd class="statement">{s}</dd> })}
-                        {(!b.rule.is_empty()).then(|| view! { <dt>"AWS rule"</dt><dd>{cite(b.rule)}</dd> })}
-                    </dl>
-                }),
-                _ => None,
-            };
-            let hops = shown.trace.hops.clone();
-            let anchor_list = anchors.get();
-            let items = hops
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    let before = i.checked_sub(1).and_then(|j| hops.get(j)).map(|p| p.packet.clone());
-                    hop_view(sim, ed, i, h.clone(), before, anchor_list.get(i).cloned().flatten())
-                })
-                .collect_view();
-            let step = move |d: i32| {
-                sim.playing.set(false);
-                let at = sim.at.get_untracked();
-                let next = if d > 0 { at.floor() + 1.0 } else { at.ceil() - 1.0 };
-                sim.at.set(next.clamp(0.0, last as f64));
-            };
-            view! {
-                <section class="trace" data-panel="trace" aria-label="Trace">
-                    <h3>{format!("Trace of the {}", shown.title)}</h3>
-                    <p class=format!("verdict verdict-{verdict}") data-verdict=verdict role="status">{words}</p>
-                    {detail}
-                    <div class="player" role="group" aria-label="Playback">
-                        <button type="button" data-action="restart" title="Restart" aria-label="Restart" on:click=move |_| { sim.at.set(0.0); sim.playing.set(true); }>{glyph("M4 3v10M13 3 6 8l7 5z")}</button>
-                        <button type="button" data-action="step-back" title="Step back" aria-label="Step back" on:click=move |_| step(-1)>{glyph("M11 3 4 8l7 5z")}</button>
-                        {move || if sim.playing.get() {
-                            view! { <button type="button" data-action="pause" aria-label="Pause" title="Pause" on:click=move |_| sim.playing.set(false)>{glyph("M5 3v10M11 3v10")}</button> }.into_any()
-                        } else {
-                            view! { <button type="button" data-action="play" aria-label="Play" title="Play" on:click=move |_| {
-                                if sim.at.get_untracked() >= last as f64 { sim.at.set(0.0); }
-                                sim.playing.set(true);
-                            }>{glyph("M5 3l7 5-7 5z")}</button> }.into_any()
-                        }}
-                        <button type="button" data-action="step-forward" title="Step forward" aria-label="Step forward" on:click=move |_| step(1)>{glyph("M5 3l7 5-7 5zM13 3v10")}</button>
-                        <label class="speed">
-                            "speed "
-                            <select data-action="speed" on:change=move |ev| {
-                                if let Ok(v) = event_target_value(&ev).parse::<f64>() { sim.speed.set(v); }
-                            }>
-                                <option value="1">"0.5×"</option>
-                                <option value="2" selected>"1×"</option>
-                                <option value="4">"2×"</option>
-                                <option value="8">"4×"</option>
-                            </select>
-                        </label>
-                        <span class="muted" data-hop-position>{move || format!("hop {} of {}", (sim.at.get().floor() as usize).min(last) + 1, hops_n + 1)}</span>
-                    </div>
-                    <ol class="hops">{items}</ol>
-                </section>
-            }
+    let scene = super::layer::use_scene();
+    let shown = sim.shown;
+    let hops_n = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map_or(0, |s| s.trace.hops.len().saturating_sub(1))
         })
+    };
+    let last = move || {
+        scene.with(|sc| {
+            sc.as_ref()
+                .and_then(|sc| sc.route.as_ref())
+                .map_or_else(hops_n, |r| r.end)
+        })
+    };
+    let hop = move || sim.at.get().floor() as usize;
+    // The list is drawn once per trace; marking the current hop follows playback.
+    Effect::new(move |_| {
+        shown.track();
+        let i = hop();
+        mark_current(i);
+        // A new trace's list is drawn by now or in the next frame.
+        request_animation_frame(move || mark_current(i));
+    });
+    let step = move |d: i32| {
+        sim.playing.set(false);
+        let at = sim.at.get_untracked();
+        let next = if d > 0 {
+            at.floor() + 1.0
+        } else {
+            at.ceil() - 1.0
+        };
+        sim.at.set(next.clamp(0.0, last() as f64));
+    };
+    let select = move |ev: web_sys::MouseEvent| {
+        let Some((i, _)) = clicked(&ev, "data-hop-index") else {
+            return;
+        };
+        if ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|t| t.tag_name() == "A")
+        {
+            return;
+        }
+        let Ok(i) = i.parse::<usize>() else {
+            return;
+        };
+        sim.playing.set(false);
+        sim.at.set(i as f64);
+        if let Some(a) = scene.with_untracked(|sc| {
+            sc.as_ref()
+                .and_then(|sc| sc.route.as_ref())
+                .and_then(|r| r.anchors.get(i).cloned().flatten())
+        }) {
+            ed.select(&a);
+            super::layer::reveal(ed, &a);
+        }
+    };
+    view! {
+        <section class="trace" data-panel="trace" aria-label="Trace" hidden=move || shown.with(Option::is_none)>
+            <h3>{move || shown.with(|s| s.as_ref().map(|s| format!("Trace of the {}", s.title)))}</h3>
+            <div inner_html=move || shown.with(|s| s.as_ref().map(|s| trace_html(&s.trace)).unwrap_or_default()) />
+            <div class="player" role="group" aria-label="Playback">
+                <button type="button" data-action="restart" title="Restart" aria-label="Restart" on:click=move |_| { sim.at.set(0.0); sim.playing.set(true); }>{glyph("M4 3v10M13 3 6 8l7 5z")}</button>
+                <button type="button" data-action="step-back" title="Step back" aria-label="Step back" on:click=move |_| step(-1)>{glyph("M11 3 4 8l7 5z")}</button>
+                <button type="button" data-action="pause" aria-label="Pause" title="Pause" hidden=move || !sim.playing.get() on:click=move |_| sim.playing.set(false)>{glyph("M5 3v10M11 3v10")}</button>
+                <button type="button" data-action="play" aria-label="Play" title="Play" hidden=move || sim.playing.get() on:click=move |_| {
+                    if sim.at.get_untracked() >= last() as f64 { sim.at.set(0.0); }
+                    sim.playing.set(true);
+                }>{glyph("M5 3l7 5-7 5z")}</button>
+                <button type="button" data-action="step-forward" title="Step forward" aria-label="Step forward" on:click=move |_| step(1)>{glyph("M5 3l7 5-7 5zM13 3v10")}</button>
+                <label class="speed">
+                    "speed "
+                    <select data-action="speed" on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() { sim.speed.set(v); }
+                    }>
+                        <option value="1">"0.5×"</option>
+                        <option value="2" selected>"1×"</option>
+                        <option value="4">"2×"</option>
+                        <option value="8">"4×"</option>
+                    </select>
+                </label>
+                <span class="muted" data-hop-position>{move || format!("hop {} of {}", hop().min(last()) + 1, hops_n() + 1)}</span>
+            </div>
+            <ol class="hops" on:click=select inner_html=move || shown.with(|s| s.as_ref().map(|s| hops_html(&s.trace)).unwrap_or_default()) />
+        </section>
     }
 }
