@@ -42,3 +42,22 @@ pub fn end_move_after_render(n: u32) {
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 0);
 }
+
+/// The name of the measure around each animation frame's work, read by the animation
+/// benchmark.
+pub const FRAME: &str = "sim-frame";
+
+/// Marks the start of an animation frame's work.
+pub fn begin_frame() {
+    if let Some(p) = performance() {
+        let _ = p.mark(FRAME);
+    }
+}
+
+/// Measures an animation frame's work since [`begin_frame`].
+pub fn end_frame() {
+    if let Some(p) = performance() {
+        let _ = p.measure_with_start_mark(FRAME, FRAME);
+        p.clear_marks_with_mark_name(FRAME);
+    }
+}

@@ -176,27 +176,25 @@ fn lerp(a: Point, b: Point, f: f64) -> Point {
     Point::new(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f)
 }
 
-/// The point a fraction `f` (0 to 1) of the way along a polyline, by length.
+/// The point a fraction `f` (0 to 1) of the way along a polyline, by length. Allocates
+/// nothing: a batch asks this of every packet in flight on every frame.
 pub fn along(points: &[Point], f: f64) -> Point {
-    let lengths: Vec<f64> = points
-        .windows(2)
-        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
-        .collect();
-    let total: f64 = lengths.iter().sum();
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+    let len = |w: &[Point]| (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
+    let total: f64 = points.windows(2).map(len).sum();
+    let Some(last) = points.last() else {
         return Point::default();
     };
     if total <= f64::EPSILON {
         return *last;
     }
     let mut left = f.clamp(0.0, 1.0) * total;
-    for (w, len) in points.windows(2).zip(&lengths) {
-        if left <= *len {
-            return lerp(w[0], w[1], if *len > 0.0 { left / len } else { 1.0 });
+    for w in points.windows(2) {
+        let l = len(w);
+        if left <= l {
+            return lerp(w[0], w[1], if l > 0.0 { left / l } else { 1.0 });
         }
-        left -= len;
+        left -= l;
     }
-    let _ = first;
     *last
 }
 

@@ -59,7 +59,10 @@ impl Driver {
                 .get()
                 .map_or(0.0, |t| ((now - t) / 1000.0).clamp(0.0, 0.1));
             l.set(Some(now));
-            if tick(dt) {
+            crate::perf::begin_frame();
+            let more = tick(dt);
+            crate::perf::end_frame();
+            if more {
                 request(&me);
             } else {
                 r.set(false);
