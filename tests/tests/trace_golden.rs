@@ -24,3 +24,29 @@ fn trace_json_matches_the_golden_string() {
     assert_eq!(got, GOLDEN_S41, "\nactual:\n{got}\n");
     assert_eq!(s41(), got, "the same input gives the same trace");
 }
+
+/// Where a 1,000-request batch of the lattice example's weighted flow ends, per target group,
+/// target and outcome: `tests/golden/batch-lattice.json`, which the browser tests compare too.
+pub const GOLDEN_BATCH: &str = include_str!("../golden/batch-lattice.json");
+
+fn batch() -> String {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../static/examples/lattice-service.json");
+    let topology = Topology::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let flow = &topology.document().flows[0];
+    let d = vpcplay_core::sim::run(&topology, &Request::from(&flow.request), 1000, 0);
+    vpcplay_core::model::codec::to_text(&d)
+}
+
+#[test]
+fn batch_distribution_matches_the_golden_string() {
+    let got = batch();
+    if std::env::var_os("VPCPLAY_UPDATE_GOLDEN").is_some() {
+        std::fs::write(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("golden/batch-lattice.json"),
+            &got,
+        )
+        .unwrap();
+    }
+    assert_eq!(got, GOLDEN_BATCH, "\nactual:\n{got}\n");
+}

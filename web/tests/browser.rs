@@ -202,6 +202,29 @@ fn a_trace_in_wasm_equals_the_native_golden_trace() {
     assert_eq!(got, include_str!("../../tests/golden/s41-trace.json"));
 }
 
+/// A 1,000-request batch splits the same way in the browser as natively, request by request
+/// (tests/tests/trace_golden.rs compares the native run with the same file).
+#[wasm_bindgen_test]
+fn a_batch_in_wasm_equals_the_native_golden_distribution() {
+    use vpcplay_core::model::Topology;
+    use vpcplay_core::trace::Request;
+    let topology =
+        Topology::from_json(include_str!("../../static/examples/lattice-service.json")).unwrap();
+    let flow = &topology.document().flows[0];
+    let d = vpcplay_core::sim::run(&topology, &Request::from(&flow.request), 1000, 0);
+    assert_eq!(
+        vpcplay_core::model::codec::to_text(&d),
+        include_str!("../../tests/golden/batch-lattice.json")
+    );
+    // The browser's batch run counts the same split.
+    let run = vpcplay_web::sim::batch::run(&topology, &flow.request, 1000);
+    assert_eq!(run.distribution, d);
+    assert_eq!(
+        run.weights,
+        [("tg-v1".to_string(), 80), ("tg-v2".to_string(), 20)]
+    );
+}
+
 /// An auth policy with an Allow and a Deny, for the policy bench.
 const BENCH_POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
   {"Sid": "AllowFromVpc1", "Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke",

@@ -150,10 +150,12 @@ fn field_html(h: &mut Html, f: Field, label: &str, input: Input) {
     ];
     match input {
         Input::Text(hint) => {
+            attrs.push(("type", "text"));
             attrs.push(("placeholder", hint));
             h.open("input", &attrs);
         }
         Input::Listed(hint, list) => {
+            attrs.push(("type", "text"));
             attrs.push(("placeholder", hint));
             attrs.push(("list", list));
             h.open("input", &attrs);
@@ -506,7 +508,9 @@ pub fn Composer() -> impl IntoView {
                 }
             }
         />
-        <super::flows::SaveFlow />
+        <div class="actions save-row">
+            <super::flows::SaveFlow />
+        </div>
     }
 }
 

@@ -275,3 +275,47 @@ pub fn TracePanel() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vpcplay_core::model::Topology;
+    use vpcplay_core::trace::{Request, trace};
+
+    fn example(name: &str, flow: usize) -> Trace {
+        let text = std::fs::read_to_string(format!(
+            "{}/../static/examples/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let t = Topology::from_json(&text).unwrap();
+        trace(&t, &Request::from(&t.document().flows[flow].request))
+    }
+
+    #[test]
+    fn every_hop_is_listed_with_its_packet_and_rule_link() {
+        let tr = example("service-network", 1);
+        let html = hops_html(&tr);
+        assert_eq!(html.matches("<li class=\"hop\"").count(), tr.hops.len());
+        for (i, h) in tr.hops.iter().enumerate() {
+            assert!(html.contains(&format!("data-hop-index=\"{i}\"")));
+            let component = h.component.replace('&', "&amp;");
+            assert!(html.contains(&component), "{component}");
+        }
+        assert!(html.contains("href=\"https://docs.aws.amazon.com/"));
+        let head = trace_html(&tr);
+        assert!(head.contains("data-verdict=\"blocked\""));
+        assert!(head.contains("data-reason=\"lattice_service_network_auth_denied\""));
+    }
+
+    #[test]
+    fn text_from_the_document_is_escaped() {
+        let mut tr = example("lattice-service", 1);
+        tr.hops[0].component = String::from("<img src=x onerror=alert(1)>");
+        tr.hops[0].what = String::from("a & b \"quoted\"");
+        let html = hops_html(&tr);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(html.contains("a &amp; b &quot;quoted&quot;"));
+    }
+}
