@@ -553,15 +553,12 @@ pub fn Canvas() -> impl IntoView {
             move || look.with(|d| d.as_ref().map(|d| d.subtitle.clone()).unwrap_or_default());
         let aria = move || {
             let sub = subtitle();
-            format!(
-                "{noun} {}{}",
-                title(),
-                if sub.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {sub}")
-                }
-            )
+            // The accessible name starts with the visible text, then says what the object is.
+            if sub.is_empty() {
+                format!("{}, {noun}", title())
+            } else {
+                format!("{} {sub}, {noun}", title())
+            }
         };
         let badge = move || {
             let (errors, warnings, width, problems) = look.with(|d| {
