@@ -55,9 +55,9 @@ pub fn connect(doc: &mut Document, a: &str, b: &str) -> Result<Connection, EditE
         from: ka,
         to: kb,
         why: format!(
-            "a {} does not connect to a {}: {}",
-            ka.noun(),
-            kb.noun(),
+            "{} does not connect to {}: {}",
+            ka.a(),
+            kb.a(),
             connects_to(ka)
         ),
     })

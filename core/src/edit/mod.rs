@@ -102,11 +102,7 @@ impl fmt::Display for EditError {
         match self {
             Self::UnknownObject { id } => write!(f, "no object has the id `{id}`"),
             Self::NeedsContainer { kind, container } => {
-                write!(
-                    f,
-                    "a {} goes inside {container}: drop it onto one",
-                    kind.noun()
-                )
+                write!(f, "{} goes inside {container}: drop it onto one", kind.a())
             }
             Self::WrongContainer {
                 kind,
@@ -114,16 +110,16 @@ impl fmt::Display for EditError {
                 expected,
             } => write!(
                 f,
-                "a {} cannot go inside a {}: it goes inside {expected}",
-                kind.noun(),
-                container.noun()
+                "{} cannot go inside {}: it goes inside {expected}",
+                kind.a(),
+                container.a()
             ),
             Self::CannotConnect { why, .. } => f.write_str(why),
             Self::AlreadyConnected { from, to } => {
                 write!(f, "`{from}` and `{to}` are already connected")
             }
             Self::NotDrawable { kind } => {
-                write!(f, "a {} is not drawn on the canvas", kind.noun())
+                write!(f, "{} is not drawn on the canvas", kind.a())
             }
             Self::BadObject { detail } => f.write_str(detail),
             Self::NoFreeAddresses { container } => {

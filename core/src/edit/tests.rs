@@ -92,7 +92,7 @@ fn containers_are_enforced_with_reasons() {
     let e = create(&mut doc, Kind::Instance, at(0.0, 0.0), Some(&vpc)).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "a instance cannot go inside a VPC: it goes inside a subnet"
+        "an instance cannot go inside a VPC: it goes inside a subnet"
     );
     let e = create(&mut doc, Kind::Instance, at(0.0, 0.0), Some("nope")).unwrap_err();
     assert_eq!(e.to_string(), "no object has the id `nope`");
@@ -158,7 +158,7 @@ fn connections_the_model_forbids_say_why() {
     let e = connect(&mut doc, &subnet, &inst).unwrap_err().to_string();
     assert_eq!(
         e,
-        "a subnet does not connect to a instance: a subnet connects to its route table"
+        "a subnet does not connect to an instance: a subnet connects to its route table"
     );
     let e = connect(&mut doc, &vpc, &vpc).unwrap_err().to_string();
     assert_eq!(e, "an object cannot be connected to itself");
@@ -315,7 +315,7 @@ fn objects_move_between_containers_the_model_allows() {
     let e = reparent(&mut doc, &inst, &vpc).unwrap_err().to_string();
     assert_eq!(
         e,
-        "a instance cannot go inside a VPC: it goes inside a subnet"
+        "an instance cannot go inside a VPC: it goes inside a subnet"
     );
     let v2 = create(&mut doc, Kind::Vpc, at(900.0, 0.0), None).unwrap();
     reparent(&mut doc, &s2, &v2).unwrap();

@@ -77,6 +77,33 @@ impl Kind {
             Self::ResourceEndpoint => "resource endpoint",
         }
     }
+
+    /// The noun with its indefinite article: "an instance", "a VPC", "an internet gateway".
+    pub fn a(self) -> alloc::string::String {
+        let noun = self.noun();
+        // Every noun that starts with a vowel sound starts with a lowercase vowel or "Availability".
+        let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']) || noun.starts_with("Availability");
+        alloc::format!("{} {noun}", if an { "an" } else { "a" })
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::Kind;
+
+    #[test]
+    fn nouns_take_the_article_they_are_spoken_with() {
+        assert_eq!(Kind::Instance.a(), "an instance");
+        assert_eq!(Kind::InternetGateway.a(), "an internet gateway");
+        assert_eq!(Kind::InterfaceEndpoint.a(), "an interface endpoint");
+        assert_eq!(Kind::EndpointService.a(), "an endpoint service");
+        assert_eq!(Kind::Account.a(), "an account");
+        assert_eq!(Kind::Zone.a(), "an Availability Zone");
+        assert_eq!(Kind::Vpc.a(), "a VPC");
+        assert_eq!(Kind::NatGateway.a(), "a NAT gateway");
+        assert_eq!(Kind::Subnet.a(), "a subnet");
+        assert_eq!(Kind::Lambda.a(), "a Lambda function");
+    }
 }
 
 /// Where an object sits in the document: its kind and its position in its list (for listeners

@@ -144,8 +144,8 @@ pub(crate) fn start<'t>(ix: &Index<'t>, req: &Request) -> Step<Start<'t>> {
         }
         Some(other) => {
             return Err(bad(format!(
-                "`{from}` is a {}: requests start at an instance, network interface, task, pod or subnet",
-                other.noun()
+                "`{from}` is {}: requests start at an instance, network interface, task, pod or subnet",
+                other.a()
             )));
         }
         None => return Err(bad(format!("`{from}` is not in the document"))),

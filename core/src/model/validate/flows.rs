@@ -32,8 +32,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                         Code::FlowSource,
                         name,
                         format!(
-                            "flow `{name}` starts at `{from}`, a {}: requests start at an instance, network interface, task, pod, Lambda function or subnet",
-                            slot.kind.noun()
+                            "flow `{name}` starts at `{from}`, {}: requests start at an instance, network interface, task, pod, Lambda function or subnet",
+                            slot.kind.a()
                         ),
                     );
                 }

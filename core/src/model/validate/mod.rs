@@ -97,9 +97,9 @@ impl<'a> Ctx<'a> {
                 )
             } else {
                 format!(
-                    "the id `{id}` names both a {} and a {}: ids must be unique across all kinds",
-                    first.noun(),
-                    kind.noun()
+                    "the id `{id}` names both {} and {}: ids must be unique across all kinds",
+                    first.a(),
+                    kind.a()
                 )
             };
             out.push(Diagnostic::new(Code::DuplicateId, *id, message));
@@ -160,10 +160,10 @@ impl<'a> Ctx<'a> {
                     Code::DanglingReference,
                     owner_id,
                     format!(
-                        "{} `{owner_id}` names `{id}` as a {}, but `{id}` is a {}",
+                        "{} `{owner_id}` names `{id}` as {}, but `{id}` is {}",
                         owner.noun(),
-                        want.noun(),
-                        slot.kind.noun()
+                        want.a(),
+                        slot.kind.a()
                     ),
                 );
                 false
