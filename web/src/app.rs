@@ -13,7 +13,7 @@ use crate::panels::diagnostics::Diagnostics;
 use crate::panels::inspector::Inspector;
 use crate::panels::palette::Palette;
 use crate::panels::shortcuts::Shortcuts;
-use crate::panels::toolbar::{Toolbar, fetch_text, fit_to_view, zoom_by};
+use crate::panels::toolbar::{Toolbar, fit_to_view, zoom_by};
 use crate::sim::panel::{FlowsTab, RequestTab};
 use crate::sim::{Sim, Tab};
 use crate::state::storage::{self, Restored};
@@ -142,7 +142,12 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
-fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEvent) {
+fn on_global_key(
+    ed: Editor,
+    shortcuts: RwSignal<bool>,
+    gallery: RwSignal<bool>,
+    ev: web_sys::KeyboardEvent,
+) {
     if typing(&ev) {
         return;
     }
@@ -193,6 +198,7 @@ fn on_global_key(ed: Editor, shortcuts: RwSignal<bool>, ev: web_sys::KeyboardEve
         }
         (false, _, "Escape") => {
             shortcuts.set(false);
+            gallery.set(false);
             ed.link.set(None);
             ed.selection.set(Vec::new());
         }
@@ -248,6 +254,13 @@ pub fn App() -> impl IntoView {
     // "Pick" in the composer: the next object selected on the canvas is the request's source.
     Effect::new(move |_| {
         let sel = ed.selection.get();
+        if let Some(flow) = sim.predicting.get_untracked()
+            && let [one] = sel.as_slice()
+        {
+            sim.predicting.set(None);
+            crate::sim::flows::reveal(ed, sim, &flow, one);
+            return;
+        }
         if sim.picking.get_untracked()
             && let [one] = sel.as_slice()
         {
@@ -257,10 +270,13 @@ pub fn App() -> impl IntoView {
         }
     });
     if let Some(name) = example_param() {
-        open_linked_example(ed, name);
+        crate::gallery::open_example(ed, name);
     }
     let shortcuts = RwSignal::new(false);
-    let handle = window_event_listener(ev::keydown, move |e| on_global_key(ed, shortcuts, e));
+    let gallery = RwSignal::new(false);
+    let handle = window_event_listener(ev::keydown, move |e| {
+        on_global_key(ed, shortcuts, gallery, e)
+    });
     let pastes = StoredValue::new(Pastes::default());
     let copy = window_event_listener(ev::copy, move |e| on_copy(ed, &e, false, pastes));
     let cut = window_event_listener(ev::cut, move |e| on_copy(ed, &e, true, pastes));
@@ -287,7 +303,7 @@ pub fn App() -> impl IntoView {
             <header class="app-header">
                 <h1>"vpcplay"</h1>
                 <p class="tagline">"AWS private networking, hop by hop"</p>
-                <Toolbar shortcuts />
+                <Toolbar shortcuts gallery />
             </header>
             <main class="workspace">
                 <Palette />
@@ -328,6 +344,7 @@ pub fn App() -> impl IntoView {
             })}
             <footer class="status-line">{status}</footer>
             <Shortcuts open=shortcuts />
+            <crate::gallery::Gallery open=gallery />
         </div>
     }
 }
@@ -357,48 +374,4 @@ fn example_param() -> Option<String> {
         .filter_map(|kv| kv.split_once('='))
         .find(|(k, _)| *k == "example")
         .map(|(_, v)| v.to_string())
-}
-
-/// Opens `static/examples/NAME.json` as a document of its own: it is shown, never autosaved, and
-/// the reader's saved work stays where it is.
-fn open_linked_example(ed: Editor, name: String) {
-    if name.is_empty()
-        || !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        ed.say(
-            Tone::Error,
-            format!("the link asks for the example `{name}`, which is not an example name; your own topology is shown"),
-        );
-        return;
-    }
-    ed.scratch.set(Some(name.clone()));
-    leptos::task::spawn_local(async move {
-        match fetch_text(&format!("examples/{name}.json")).await {
-            Ok(text) => match load(&text) {
-                Ok(doc) => {
-                    let title = doc.name.clone().unwrap_or_else(|| name.clone());
-                    ed.open_scratch(doc);
-                    ed.scratch.set(Some(title.clone()));
-                    ed.say(Tone::Info, format!("opened the example “{title}”"));
-                    fit_to_view(ed);
-                }
-                Err(e) => {
-                    ed.scratch.set(None);
-                    ed.say(
-                        Tone::Error,
-                        format!("the example `{name}` could not be opened: {e}"),
-                    );
-                }
-            },
-            Err(()) => {
-                ed.scratch.set(None);
-                ed.say(
-                    Tone::Error,
-                    format!("there is no example named `{name}`; your own topology is shown"),
-                );
-            }
-        }
-    });
 }

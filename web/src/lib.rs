@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod gallery;
 pub mod icons;
 pub mod panels;
 pub mod perf;

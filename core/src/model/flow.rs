@@ -20,6 +20,9 @@ pub struct Flow {
     pub rules: Vec<String>,
     pub request: Request,
     pub expect: Option<Expect>,
+    /// Whether the playground asks the reader where the request will stop before it shows the
+    /// answer (predict, then reveal).
+    pub predict: bool,
 }
 
 crate::json_struct!(Flow {
@@ -28,6 +31,7 @@ crate::json_struct!(Flow {
     rules: opt,
     request: req,
     expect: opt,
+    predict: opt,
 });
 
 /// The protocol a request speaks.

@@ -213,7 +213,7 @@ fn import(ed: Editor, file: web_sys::File) {
 
 /// The toolbar.
 #[component]
-pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
+pub fn Toolbar(shortcuts: RwSignal<bool>, gallery: RwSignal<bool>) -> impl IntoView {
     let ed = Editor::get();
     let file_input = NodeRef::<leptos::html::Input>::new();
     let zoom_text = move || format!("{:.0}%", ed.viewport.get().zoom * 100.0);
@@ -251,6 +251,7 @@ pub fn Toolbar(shortcuts: RwSignal<bool>) -> impl IntoView {
                     input.set_value("");
                 }
             />
+            <button data-action="gallery" title="Examples that teach each concept, and the concepts compared" on:click=move |_| gallery.set(true)>"Gallery"</button>
             <select
                 data-action="examples"
                 aria-label="Open an example topology"

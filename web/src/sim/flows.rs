@@ -80,6 +80,52 @@ pub fn run_flow(ed: Editor, sim: Sim, name: &str) {
     });
 }
 
+/// Plays a flow the reader has just predicted the stop of, and keeps the round.
+pub fn reveal(ed: Editor, sim: Sim, name: &str, guess: &str) {
+    let Ok(topology) = Sim::topology(ed) else {
+        return;
+    };
+    let Some(flow) = topology.document().flows.iter().find(|f| f.name == name) else {
+        return;
+    };
+    let ix = Index::build(&topology);
+    let (run, trace) = run_one(&ix, flow);
+    let answer = match &trace.verdict {
+        Verdict::Delivered { target, .. } => target.clone(),
+        Verdict::FixedResponse { at, .. } => at.clone(),
+        Verdict::Blocked(b) => b.at.clone(),
+    };
+    let frames: std::collections::BTreeMap<String, crate::canvas::geometry::Rect> =
+        crate::canvas::layout::layout(topology.document())
+            .into_iter()
+            .map(|b| (b.id, b.frame))
+            .collect();
+    // Where the packet stops on the canvas: the answer itself, what holds it, or the last
+    // drawn object of the trace (an AWS service is drawn by the endpoint that reaches it).
+    let answer_drawn = super::path::anchor(&topology, &frames, &answer).or_else(|| {
+        trace
+            .hops
+            .iter()
+            .rev()
+            .find_map(|h| super::path::anchor(&topology, &frames, &h.component))
+    });
+    sim.draft.set(Draft::of(&flow.request));
+    sim.runs.update(|r| {
+        r.insert(flow.name.clone(), run);
+    });
+    sim.prediction.set(Some(super::Prediction {
+        flow: flow.name.clone(),
+        guess: guess.to_string(),
+        answer,
+        answer_drawn,
+    }));
+    sim.show(Shown {
+        request: flow.request.clone(),
+        trace,
+        title: format!("prediction for “{}”", flow.name),
+    });
+}
+
 /// The expectation a trace meets: its outcome with the target, status or block it reached.
 pub fn expectation_of(v: &Verdict) -> Expect {
     let mut e = Expect {
@@ -155,6 +201,7 @@ pub fn SaveFlow() -> impl IntoView {
             rules: Vec::new(),
             request,
             expect: expectation,
+            predict: false,
         };
         if ed
             .edit(|doc| {
@@ -238,6 +285,18 @@ fn flows_html(flows: &[Flow], runs: &BTreeMap<String, FlowRun>) -> String {
             "Run",
         );
         h.el("span", &[("class", "flow-name")], &f.name);
+        if f.predict {
+            h.el(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "small"),
+                    ("data-action", "predict-flow"),
+                    ("title", "Guess where this request stops, then watch"),
+                ],
+                "Predict",
+            );
+        }
         h.el(
             "button",
             &[
@@ -278,6 +337,30 @@ fn flows_html(flows: &[Flow], runs: &BTreeMap<String, FlowRun>) -> String {
     h.0
 }
 
+/// A document's description as HTML: its text, with every `https://` address made a link.
+pub fn about_html(text: &str) -> String {
+    let mut h = Html::default();
+    h.open("p", &[("class", "about")]);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            h.0.push(' ');
+        }
+        let trimmed = word.trim_end_matches(['.', ',', ';', ')']);
+        if trimmed.starts_with("https://") {
+            h.el(
+                "a",
+                &[("href", trimmed), ("target", "_blank"), ("rel", "noopener")],
+                trimmed,
+            )
+            .text(&word[trimmed.len()..]);
+        } else {
+            h.text(word);
+        }
+    }
+    h.close("p");
+    h.0
+}
+
 /// The flows panel.
 #[component]
 pub fn FlowsPanel() -> impl IntoView {
@@ -313,6 +396,15 @@ pub fn FlowsPanel() -> impl IntoView {
         };
         match action.as_str() {
             "run-flow" => run_flow(ed, sim, &name),
+            "predict-flow" => {
+                sim.predicting.set(Some(name.clone()));
+                sim.prediction.set(None);
+                ed.selection.set(Vec::new());
+                ed.say(
+                    Tone::Info,
+                    format!("where will “{name}” stop? Click the component on the canvas"),
+                );
+            }
             "load-flow" => {
                 if let Some(f) = ed.doc.with_untracked(|d| {
                     d.flows
@@ -333,6 +425,7 @@ pub fn FlowsPanel() -> impl IntoView {
                 <h3>{move || format!("Saved flows ({})", ed.doc.with(|d| d.flows.len()))}</h3>
                 <button type="button" class="primary" data-action="run-all-flows" on:click=all>"Run all"</button>
             </div>
+            <div inner_html=move || ed.doc.with(|d| d.description.as_deref().map(about_html).unwrap_or_default()) />
             <div on:click=act inner_html=move || ed.doc.with(|d| sim.runs.with(|r| flows_html(&d.flows, r))) />
         </section>
     }
@@ -393,4 +486,21 @@ pub fn watch_changes(ed: Editor, sim: Sim) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_html;
+
+    #[test]
+    fn addresses_in_a_description_become_links_and_the_rest_is_text() {
+        let h = about_html(
+            "See https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html. <b>ok</b>",
+        );
+        assert!(h.contains(
+            "<a href=\"https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html\""
+        ));
+        assert!(h.contains("gateway-endpoints.html</a>."));
+        assert!(h.contains("&lt;b&gt;ok&lt;/b&gt;"));
+    }
 }

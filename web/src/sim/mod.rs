@@ -70,6 +70,23 @@ pub struct FlowRun {
     pub change: Option<&'static str>,
 }
 
+/// A round of predict-then-reveal: the flow, what the reader picked, and where the request
+/// really ends (the component, and the drawn object that stands for it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prediction {
+    pub flow: String,
+    pub guess: String,
+    pub answer: String,
+    pub answer_drawn: Option<String>,
+}
+
+impl Prediction {
+    /// Whether the pick was where the request ends.
+    pub fn right(&self) -> bool {
+        self.guess == self.answer || self.answer_drawn.as_deref() == Some(self.guess.as_str())
+    }
+}
+
 /// Who can reach one object: every source with its cell.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reach {
@@ -99,6 +116,10 @@ pub struct Sim {
     pub reach: RwSignal<Option<Reach>>,
     /// Whether the next click on the canvas picks the request's source.
     pub picking: RwSignal<bool>,
+    /// The flow whose stop the reader is asked to predict, until they click a component.
+    pub predicting: RwSignal<Option<String>>,
+    /// The last prediction, shown once the packet has arrived.
+    pub prediction: RwSignal<Option<Prediction>>,
 }
 
 impl Sim {
@@ -120,6 +141,8 @@ impl Sim {
             runs: RwSignal::new(BTreeMap::new()),
             reach: RwSignal::new(None),
             picking: RwSignal::new(false),
+            predicting: RwSignal::new(None),
+            prediction: RwSignal::new(None),
         }
     }
 
@@ -142,6 +165,9 @@ impl Sim {
     pub fn show(&self, shown: Shown) {
         let last = shown.trace.hops.len().saturating_sub(1) as f64;
         self.batch.set(None);
+        if !shown.title.starts_with("prediction") {
+            self.prediction.set(None);
+        }
         self.shown.set(Some(shown));
         if player::reduced_motion() {
             self.at.set(last);

@@ -245,10 +245,42 @@ pub fn TracePanel() -> impl IntoView {
             super::layer::reveal(ed, &a);
         }
     };
+    // In a prediction round the answer stays hidden until the packet has arrived.
+    let revealed = move || !sim.playing.get() && hop() >= last();
+    let secret = move || sim.prediction.with(Option::is_some) && !revealed();
+    let outcome = move || {
+        let p = sim.prediction.get()?;
+        let (result, words) = if !revealed() {
+            (
+                "pending",
+                format!("You picked {}. Watch where the packet stops…", p.guess),
+            )
+        } else if p.right() {
+            (
+                "right",
+                format!(
+                    "Right: you picked {}, and the request ends at {}.",
+                    p.guess, p.answer
+                ),
+            )
+        } else {
+            (
+                "wrong",
+                format!(
+                    "Not quite: you picked {}, but the request ends at {}.",
+                    p.guess, p.answer
+                ),
+            )
+        };
+        Some(
+            view! { <p class=format!("predict predict-{result}") data-predict-result=result role="status">{words}</p> },
+        )
+    };
     view! {
         <section class="trace" data-panel="trace" aria-label="Trace" hidden=move || shown.with(Option::is_none)>
             <h3>{move || shown.with(|s| s.as_ref().map(|s| format!("Trace of the {}", s.title)))}</h3>
-            <div inner_html=move || shown.with(|s| s.as_ref().map(|s| trace_html(&s.trace)).unwrap_or_default()) />
+            {outcome}
+            <div hidden=secret inner_html=move || shown.with(|s| s.as_ref().map(|s| trace_html(&s.trace)).unwrap_or_default()) />
             <div class="player" role="group" aria-label="Playback">
                 <button type="button" data-action="restart" title="Restart" aria-label="Restart" on:click=move |_| { sim.at.set(0.0); sim.playing.set(true); }>{glyph("M4 3v10M13 3 6 8l7 5z")}</button>
                 <button type="button" data-action="step-back" title="Step back" aria-label="Step back" on:click=move |_| step(-1)>{glyph("M11 3 4 8l7 5z")}</button>
@@ -271,7 +303,7 @@ pub fn TracePanel() -> impl IntoView {
                 </label>
                 <span class="muted" data-hop-position>{move || format!("hop {} of {}", hop().min(last()) + 1, hops_n() + 1)}</span>
             </div>
-            <ol class="hops" on:click=select inner_html=move || shown.with(|s| s.as_ref().map(|s| hops_html(&s.trace)).unwrap_or_default()) />
+            <ol class="hops" hidden=secret on:click=select inner_html=move || shown.with(|s| s.as_ref().map(|s| hops_html(&s.trace)).unwrap_or_default()) />
         </section>
     }
 }
