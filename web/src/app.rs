@@ -166,7 +166,37 @@ fn on_global_key(
                 Ok(copies)
             });
             if let Some(copies) = copies {
+                ed.say(
+                    Tone::Info,
+                    format!(
+                        "duplicated {} object(s): Undo removes the copies",
+                        copies.len()
+                    ),
+                );
                 ed.selection.set(copies);
+            }
+        }
+        // Arrow keys move the selection however it was made (click, marquee, keyboard).
+        (false, shift, "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown")
+            if !selection.is_empty() =>
+        {
+            let step = if shift {
+                crate::canvas::KEY_STEP * 5.0
+            } else {
+                crate::canvas::KEY_STEP
+            };
+            let (dx, dy) = match key.as_str() {
+                "ArrowLeft" => (-step, 0.0),
+                "ArrowRight" => (step, 0.0),
+                "ArrowUp" => (0.0, -step),
+                _ => (0.0, step),
+            };
+            let moved = ed.edit(|doc| {
+                let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
+                Ok(edit::move_by(doc, &refs, dx, dy))
+            });
+            if let Some(n) = moved {
+                ed.say(Tone::Info, format!("moved {n} object(s) by {dx}, {dy}"));
             }
         }
         (true, _, "a" | "A") => {
@@ -268,6 +298,34 @@ pub fn App() -> impl IntoView {
             sim.picking.set(false);
             ed.say(Tone::Info, format!("the request starts at `{one}`"));
         }
+    });
+    // Focus follows the selection on the canvas: the one selected object takes the keyboard.
+    Effect::new(move |_| {
+        let sel = ed.selection.get();
+        let [one] = sel.as_slice() else {
+            return;
+        };
+        let id = one.clone();
+        request_animation_frame(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            // Only where the keyboard already is on the canvas (or nowhere): a field, the trace
+            // panel or a dialog keeps its focus.
+            let elsewhere = doc.active_element().is_some_and(|el| {
+                el.tag_name() != "BODY"
+                    && el.closest("[data-panel='canvas']").ok().flatten().is_none()
+            });
+            if elsewhere {
+                return;
+            }
+            if let Ok(Some(el)) =
+                doc.query_selector(&format!("[data-panel='canvas'] [data-object-id='{id}']"))
+                && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
+            {
+                let _ = el.focus();
+            }
+        });
     });
     if let Some(name) = example_param() {
         crate::gallery::open_example(ed, name);

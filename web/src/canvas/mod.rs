@@ -418,31 +418,6 @@ pub fn Canvas() -> impl IntoView {
         ed.viewport.update(|v| *v = v.zoom_at(at, factor));
     };
 
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let selection = ed.selection.get_untracked();
-        if selection.is_empty() {
-            return;
-        }
-        let step = if ev.shift_key() {
-            KEY_STEP * 5.0
-        } else {
-            KEY_STEP
-        };
-        let (dx, dy) = match ev.key().as_str() {
-            "ArrowLeft" => (-step, 0.0),
-            "ArrowRight" => (step, 0.0),
-            "ArrowUp" => (0.0, -step),
-            "ArrowDown" => (0.0, step),
-            _ => return,
-        };
-        ev.prevent_default();
-        ed.edit(|doc| {
-            let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
-            edit::move_by(doc, &refs, dx, dy);
-            Ok(())
-        });
-    };
-
     let transform = move || {
         let v = ed.viewport.get();
         format!("scale({}) translate({} {})", v.zoom, -v.pan.x, -v.pan.y)
@@ -644,7 +619,6 @@ pub fn Canvas() -> impl IntoView {
                     focus_name();
                 }
             }
-            on:keydown=on_key
         >
             <defs>
                 <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

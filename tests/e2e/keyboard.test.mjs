@@ -1,0 +1,61 @@
+// The keyboard after any kind of selection: arrow keys move what is selected whether it was
+// clicked or drawn around with the marquee, focus follows a clicked object, and every edit says
+// what it did in the status line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const frame = (page, id) => page.locator(`[data-object-id="${id}"] > .frame`).boundingBox();
+
+test('arrow keys move a marquee selection and a clicked one; Ctrl+D and Delete say what they did', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?example=lattice-service`);
+  await page.locator('.status', { hasText: 'opened the example' }).waitFor({ timeout: 30_000 });
+  const a = await frame(page, 'tg-v1');
+  const b = await frame(page, 'tg-v2');
+  // Draw a marquee around both target groups, from the empty space above-left of the first.
+  const canvas = await page.locator('[data-panel="canvas"]').boundingBox();
+  const left = Math.min(a.x, b.x) - 6;
+  const top = Math.min(a.y, b.y) - 6;
+  const right = Math.max(a.x + a.width, b.x + b.width) + 6;
+  const bottom = Math.max(a.y + a.height, b.y + b.height) + 6;
+  assert.ok(left > canvas.x && top > canvas.y);
+  await page.mouse.move(left, top);
+  await page.mouse.down();
+  await page.mouse.move(right, bottom, { steps: 6 });
+  await page.mouse.up();
+  await page.locator('[data-object-id="tg-v1"].selected').waitFor();
+  await page.locator('[data-object-id="tg-v2"].selected').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.status', { hasText: 'moved 2 object(s)' }).waitFor();
+  const a2 = await frame(page, 'tg-v1');
+  const b2 = await frame(page, 'tg-v2');
+  assert.ok(a2.x > a.x + 4 && b2.x > b.x + 4, 'both moved right');
+
+  // A click selects one object and gives it the keyboard.
+  await page.click('[data-object-id="i-client"] > .frame');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-object-id') === 'i-client');
+  const before = await frame(page, 'i-client');
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.status', { hasText: 'moved 1 object(s)' }).waitFor();
+  assert.ok((await frame(page, 'i-client')).y > before.y + 4, 'the clicked object moved down');
+
+  await page.keyboard.press('Control+d');
+  await page.locator('.status', { hasText: 'duplicated 1 object(s)' }).waitFor();
+  await page.keyboard.press('Delete');
+  await page.locator('.status', { hasText: 'deleted 1 object(s)' }).waitFor();
+  await screenshot(page, 'keyboard-moves');
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});
