@@ -333,7 +333,7 @@ pub fn App() -> impl IntoView {
     let shortcuts = RwSignal::new(false);
     let gallery = RwSignal::new(false);
     let handle = window_event_listener(ev::keydown, move |e| {
-        on_global_key(ed, shortcuts, gallery, e)
+        on_global_key(ed, shortcuts, gallery, e);
     });
     let pastes = StoredValue::new(Pastes::default());
     let copy = window_event_listener(ev::copy, move |e| on_copy(ed, &e, false, pastes));
