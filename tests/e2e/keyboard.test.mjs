@@ -59,3 +59,27 @@ test('arrow keys move a marquee selection and a clicked one; Ctrl+D and Delete s
   await screenshot(page, 'keyboard-moves');
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
+
+test('in a narrow window every toolbar action stays on screen and usable', async () => {
+  for (const width of [800, 640]) {
+    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('[data-object-id]').first().waitFor({ timeout: 30_000 });
+    const actions = page.locator('.toolbar [data-action]:not([type="file"])');
+    const n = await actions.count();
+    assert.ok(n >= 10, `${n} toolbar actions`);
+    for (let i = 0; i < n; i++) {
+      const el = actions.nth(i);
+      const box = await el.boundingBox();
+      const name = await el.getAttribute('data-action');
+      assert.ok(box, `${name} is shown at ${width} px`);
+      assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5, `${name} is inside the ${width} px window (x ${box.x.toFixed(0)}..${(box.x + box.width).toFixed(0)})`);
+      // Nothing covers it: the element under its middle is the action itself.
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-action]')?.getAttribute('data-action'), [box.x + box.width / 2, box.y + box.height / 2]);
+      assert.equal(hit, name, `${name} can be clicked at ${width} px`);
+    }
+    await screenshot(page, `narrow-${width}`);
+    await context.close();
+  }
+});
