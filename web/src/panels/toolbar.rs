@@ -107,6 +107,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "interface-endpoint.json",
         "Interface endpoint to Amazon SQS",
     ),
+    (
+        "endpoints-side-by-side.json",
+        "Gateway and interface endpoints side by side",
+    ),
     ("endpoint-service.json", "Endpoint service (PrivateLink)"),
     ("service-network.json", "Service network"),
     (
