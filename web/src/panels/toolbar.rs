@@ -121,6 +121,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "target-groups.json",
         "Target groups: instance, IP, Lambda and ALB",
     ),
+    ("health-checks.json", "Health checks and fail-open"),
     (
         "resource-gateway.json",
         "Resource configuration and resource gateway",
