@@ -118,6 +118,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "VPC Lattice service with listener rules",
     ),
     (
+        "auth-layers.json",
+        "Layered auth: identity, service network, service",
+    ),
+    (
         "target-groups.json",
         "Target groups: instance, IP, Lambda and ALB",
     ),
