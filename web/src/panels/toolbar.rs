@@ -130,6 +130,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "resource-gateway.json",
         "Resource configuration and resource gateway",
     ),
+    (
+        "cross-account-share.json",
+        "Cross-account sharing through a service network",
+    ),
 ];
 
 /// Fetches a text file from beside the app.
