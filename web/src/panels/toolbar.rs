@@ -134,6 +134,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "cross-account-share.json",
         "Cross-account sharing through a service network",
     ),
+    (
+        "broken-on-purpose.json",
+        "Broken on purpose: five mistakes to find",
+    ),
 ];
 
 /// Fetches a text file from beside the app.
