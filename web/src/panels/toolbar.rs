@@ -99,8 +99,8 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
     parts.into()
 }
 
-/// The example topologies served beside the app (static/examples), in the order of the concepts: file name
-/// and the name the document gives itself.
+/// The example topologies served beside the app (static/examples), in the order of the concepts:
+/// file name and the name the document gives itself.
 pub const EXAMPLES: &[(&str, &str)] = &[
     ("gateway-endpoint.json", "Gateway endpoint to Amazon S3"),
     (
