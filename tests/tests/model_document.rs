@@ -35,6 +35,46 @@ fn every_example_validates_clean() {
     }
 }
 
+/// Each example teaches: it explains itself with links to the AWS pages it rests on, and at least
+/// three saved flows, one of them blocked, show the idea working and failing, each flow saying
+/// what it shows and naming the rules behind it.
+#[test]
+fn every_example_teaches_with_flows_that_work_and_fail() {
+    use vpcplay_core::model::flow::Outcome;
+    let files = examples();
+    assert!(files.len() >= 9, "the gallery has {} examples", files.len());
+    for file in files {
+        let name = file.display();
+        let doc = load(&std::fs::read_to_string(&file).expect("readable")).expect("loads");
+        let description = doc.description.as_deref().unwrap_or("");
+        assert!(
+            description.contains("https://docs.aws.amazon.com/"),
+            "{name}: the description links the AWS documentation"
+        );
+        assert!(doc.flows.len() >= 3, "{name}: at least three flows");
+        for flow in &doc.flows {
+            assert!(flow.expect.is_some(), "{name}: `{}` expects", flow.name);
+            assert!(
+                !flow.rules.is_empty(),
+                "{name}: `{}` names its rules",
+                flow.name
+            );
+            assert!(
+                flow.description.as_deref().is_some_and(|d| !d.is_empty()),
+                "{name}: `{}` says what it shows",
+                flow.name
+            );
+        }
+        assert!(
+            doc.flows.iter().any(|f| f
+                .expect
+                .as_ref()
+                .is_some_and(|e| e.verdict == Outcome::Blocked)),
+            "{name}: a flow is blocked"
+        );
+    }
+}
+
 #[test]
 fn generated_documents_round_trip_through_the_model() {
     for seed in 0..40 {

@@ -99,13 +99,17 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
     parts.into()
 }
 
-/// The example topologies served beside the app (static/examples), one per concept: file name
-/// and the name the document gives itself.
+/// The example topologies served beside the app (static/examples), in the order of the concepts:
+/// file name and the name the document gives itself.
 pub const EXAMPLES: &[(&str, &str)] = &[
     ("gateway-endpoint.json", "Gateway endpoint to Amazon S3"),
     (
         "interface-endpoint.json",
         "Interface endpoint to Amazon SQS",
+    ),
+    (
+        "endpoints-side-by-side.json",
+        "Gateway and interface endpoints side by side",
     ),
     ("endpoint-service.json", "Endpoint service (PrivateLink)"),
     ("service-network.json", "Service network"),
@@ -114,12 +118,25 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "VPC Lattice service with listener rules",
     ),
     (
+        "auth-layers.json",
+        "Layered auth: identity, service network, service",
+    ),
+    (
         "target-groups.json",
         "Target groups: instance, IP, Lambda and ALB",
     ),
+    ("health-checks.json", "Health checks and fail-open"),
     (
         "resource-gateway.json",
         "Resource configuration and resource gateway",
+    ),
+    (
+        "cross-account-share.json",
+        "Cross-account sharing through a service network",
+    ),
+    (
+        "broken-on-purpose.json",
+        "Broken on purpose: five mistakes to find",
     ),
 ];
 
