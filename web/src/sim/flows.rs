@@ -345,16 +345,21 @@ pub fn about_html(text: &str) -> String {
         if i > 0 {
             h.0.push(' ');
         }
-        let trimmed = word.trim_end_matches(['.', ',', ';', ')']);
-        if trimmed.starts_with("https://") {
-            h.el(
-                "a",
-                &[("href", trimmed), ("target", "_blank"), ("rel", "noopener")],
-                trimmed,
-            )
-            .text(&word[trimmed.len()..]);
-        } else {
-            h.text(word);
+        match word.find("https://") {
+            Some(start) => {
+                let (before, rest) = word.split_at(start);
+                let url = rest.trim_end_matches(['.', ',', ';', ')', ':']);
+                h.text(before)
+                    .el(
+                        "a",
+                        &[("href", url), ("target", "_blank"), ("rel", "noopener")],
+                        url,
+                    )
+                    .text(&rest[url.len()..]);
+            }
+            None => {
+                h.text(word);
+            }
         }
     }
     h.close("p");
