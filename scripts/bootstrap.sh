@@ -73,7 +73,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
-# cargo-fuzz, for the time-boxed fuzz run of the policy parser (scripts/fuzz-policy.sh).
+# cargo-fuzz, for the time-boxed fuzz runs of the policy parser and the link decoder (scripts/fuzz.sh).
 if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
   say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked

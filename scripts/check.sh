@@ -41,7 +41,8 @@ export VPCPLAY_BIN="${CARGO_TARGET_DIR:-target}/debug/vpcplay"
 step "scenario corpus (vpcplay check)" "$VPCPLAY_BIN" check tests/scenarios
 step "examples validate (vpcplay validate)" bash -c 'for f in static/examples/*.json; do "$VPCPLAY_BIN" validate "$f" >/dev/null || { echo "invalid: $f"; exit 1; }; done'
 step "examples' flows (vpcplay check)" "$VPCPLAY_BIN" check static/examples
-step "fuzz the policy parser (30 s)" scripts/fuzz-policy.sh 30
+step "fuzz the policy parser (15 s)" scripts/fuzz.sh policy_parse 15
+step "fuzz the link decoder (15 s)" scripts/fuzz.sh share_decode 15
 step "browser tests (wasm-bindgen-test)" cargo test --locked -p vpcplay-web --target wasm32-unknown-unknown
 step "release build (trunk)" trunk build --release
 step "bundle budget" scripts/bundle-budget.sh dist

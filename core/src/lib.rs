@@ -15,6 +15,7 @@
 //! - [`trace`]: the request walker that joins the layers into hops and a verdict with reason codes.
 //! - [`lattice`]: VPC Lattice hop rules: service-network connections, the auth chain, listeners, rules and target groups.
 //! - [`sim`]: batch runs over seeded choices, with a seeded generator of its own.
+//! - [`share`]: a whole document as the fragment of a link, compressed, with hard limits on what a link may cost.
 //! - [`edit`]: the edits a person makes on the canvas, as operations on a document.
 
 #![no_std]
@@ -40,5 +41,6 @@ pub mod net;
 pub mod policy;
 pub mod privatelink;
 pub mod rules;
+pub mod share;
 pub mod sim;
 pub mod trace;

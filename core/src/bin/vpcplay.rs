@@ -20,6 +20,10 @@ usage:
                                         one line per mismatch, then `N passed, N failed`
   vpcplay authorize --policy FILE... --request FILE [--json]
                                         evaluate a request against IAM-style policies
+  vpcplay share [FILE|-] [--base URL]   print a link that carries the whole topology
+                                        (default base https://vpcplay.dev/)
+  vpcplay open URL|FRAGMENT|-           print the topology a link carries, as JSON;
+                                        exit 2 when the link does not open
   vpcplay --version                     print the version
   vpcplay --help                        print this help
 ";
@@ -51,6 +55,8 @@ fn run(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Wri
         "trace" => ExitCode::from(vpcplay_core::trace::cli::trace_command(rest, out, err)),
         "check" => ExitCode::from(vpcplay_core::trace::cli::check_command(rest, out, err)),
         "authorize" => ExitCode::from(vpcplay_core::policy::cli::authorize_command(rest, out, err)),
+        "share" => share(rest, out, err),
+        "open" => open(rest, out, err),
         other => {
             let _ = writeln!(err, "error: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
@@ -223,6 +229,77 @@ fn generate(
     ExitCode::SUCCESS
 }
 
+fn share(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> ExitCode {
+    use vpcplay_core::share::{DEFAULT_BASE_URL, encode, link};
+
+    let mut base = DEFAULT_BASE_URL;
+    let mut file: Option<&str> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match (arg.as_str(), file) {
+            ("--base", _) => {
+                let Some(url) = rest.next() else {
+                    let _ = writeln!(err, "error: `--base` needs a URL");
+                    return ExitCode::from(2);
+                };
+                base = url;
+            }
+            (flag, _) if flag.starts_with("--") => {
+                let _ = writeln!(err, "error: unknown option `{flag}` for `vpcplay share`");
+                return ExitCode::from(2);
+            }
+            (name, None) => file = Some(name),
+            (_, Some(_)) => {
+                let _ = writeln!(err, "error: `vpcplay share` shares one document at a time");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let name = file.unwrap_or("-");
+    let bytes = match read_input(name) {
+        Ok(b) => b,
+        Err(e) => return unreadable(false, &format!("cannot read `{name}`: {e}"), out, err),
+    };
+    let doc = match vpcplay_core::model::load_slice(&bytes) {
+        Ok(d) => d,
+        Err(e) => return unreadable(false, &format!("`{name}`: {e}"), out, err),
+    };
+    match encode(&doc) {
+        Ok(fragment) => {
+            let _ = writeln!(out, "{}", link(base, &fragment));
+            ExitCode::SUCCESS
+        }
+        Err(e) => unreadable(false, &format!("`{name}`: {e}"), out, err),
+    }
+}
+
+fn open(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> ExitCode {
+    use vpcplay_core::share::{decode, fragment_of};
+
+    let [arg] = args else {
+        let _ = writeln!(
+            err,
+            "error: `vpcplay open` takes one link, fragment, or `-` for standard input"
+        );
+        return ExitCode::from(2);
+    };
+    let text = if arg == "-" {
+        match read_input("-") {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => return unreadable(false, &format!("cannot read the link: {e}"), out, err),
+        }
+    } else {
+        arg.clone()
+    };
+    match decode(fragment_of(&text)) {
+        Ok(doc) => {
+            let _ = writeln!(out, "{}", doc.to_json());
+            ExitCode::SUCCESS
+        }
+        Err(e) => unreadable(false, &e.to_string(), out, err),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,6 +421,56 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("[--principal-tag K=V ...]"), "{err}");
+    }
+
+    #[test]
+    fn share_prints_a_link_that_open_reads_back() {
+        let doc = vpcplay_core::model::synthetic::generate(60, 9);
+        let file = temp("share.json", &doc.to_json());
+        let (code, link, err) = call(&["share", &file]);
+        assert_eq!(code, ExitCode::SUCCESS, "{err}");
+        assert!(link.starts_with("https://vpcplay.dev/#1"), "{link}");
+        assert!(link.ends_with('\n') && link.lines().count() == 1, "{link}");
+        let (code, json, err) = call(&["open", link.trim()]);
+        assert_eq!(code, ExitCode::SUCCESS, "{err}");
+        assert_eq!(json, format!("{}\n", doc.to_json()));
+
+        // The fragment alone opens too, with or without its `#`.
+        let fragment = link.trim().split_once('#').unwrap().1;
+        assert_eq!(call(&["open", fragment]).1, json);
+        assert_eq!(call(&["open", &format!("#{fragment}")]).1, json);
+
+        let (code, other, _) = call(&["share", &file, "--base", "http://127.0.0.1:8080/?x=1#old"]);
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert_eq!(other, format!("http://127.0.0.1:8080/?x=1#{fragment}\n"));
+    }
+
+    #[test]
+    fn share_and_open_refuse_with_a_reason() {
+        let (code, _, err) = call(&["open", "https://vpcplay.dev/#x123"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert_eq!(
+            err,
+            "error: the link is not a vpcplay topology: unknown version `x`\n"
+        );
+        let (code, _, err) = call(&["open", "https://vpcplay.dev/#1abc%def"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("the link is damaged: `%` cannot appear in it, at character 5"),
+            "{err}"
+        );
+        let (code, _, err) = call(&["open"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("takes one link"), "{err}");
+        let (code, _, err) = call(&["share", "/no/such/file.json"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("cannot read `/no/such/file.json`"), "{err}");
+        let (code, _, err) = call(&["share", "a.json", "--bogus"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("unknown option `--bogus`"), "{err}");
+        let (code, _, err) = call(&["share", "a.json", "--base"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("`--base` needs a URL"), "{err}");
     }
 
     #[test]

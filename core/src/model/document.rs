@@ -283,7 +283,18 @@ pub fn load_slice(bytes: &[u8]) -> Result<Document, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty);
     }
-    let root = crate::json::parse_bytes(bytes, super::codec::DOCUMENT_LIMITS).map_err(convert)?;
+    let root = parse_tree(bytes)?;
+    load_tree(root)
+}
+
+/// Reads a document's bytes into a JSON tree with positions, within the document limits.
+pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Node, LoadError> {
+    crate::json::parse_bytes(bytes, super::codec::DOCUMENT_LIMITS).map_err(convert)
+}
+
+/// Reads a document from its JSON tree: the version first, then the document in that version's
+/// format, brought up to the current one.
+pub(crate) fn load_tree(root: Node) -> Result<Document, LoadError> {
     match read_version(&root)? {
         1 => <Document as super::codec::FromJson>::from_json(root)
             .map(|mut doc| {
