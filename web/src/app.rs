@@ -329,18 +329,23 @@ pub fn App() -> impl IntoView {
     });
     if let Some(name) = example_param() {
         crate::gallery::open_example(ed, name);
+    } else {
+        crate::share::open_from_address(ed);
     }
     let shortcuts = RwSignal::new(false);
     let gallery = RwSignal::new(false);
     let handle = window_event_listener(ev::keydown, move |e| {
         on_global_key(ed, shortcuts, gallery, e);
     });
+    // A link pasted into the address bar of an open page opens too.
+    let hash = window_event_listener(ev::hashchange, move |_| crate::share::open_from_address(ed));
     let pastes = StoredValue::new(Pastes::default());
     let copy = window_event_listener(ev::copy, move |e| on_copy(ed, &e, false, pastes));
     let cut = window_event_listener(ev::cut, move |e| on_copy(ed, &e, true, pastes));
     let paste = window_event_listener(ev::paste, move |e| on_paste(ed, &e, pastes));
     on_cleanup(move || {
         handle.remove();
+        hash.remove();
         copy.remove();
         cut.remove();
         paste.remove();
@@ -389,14 +394,14 @@ pub fn App() -> impl IntoView {
                 </div>
             </main>
             {move || ed.scratch.get().map(|name| view! {
-                <div class="scratch-banner" role="region" aria-label="Example opened by a link">
+                <div class="scratch-banner" role="region" aria-label="A topology opened by a link">
                     <p>
-                        {format!("Example “{name}”: changes are not saved, and your own topology stays as it was.")}
+                        {format!("{name}: changes are not saved, and your own topology stays as it was.")}
                     </p>
                     <a class="button" data-action="back-to-mine" href="./">"Back to my topology"</a>
                     <button type="button" data-action="keep-example" title="Save this example in place of your own topology" on:click=move |_| {
                         ed.scratch.set(None);
-                        ed.say(Tone::Info, "the example is now your topology and is saved in this browser");
+                        ed.say(Tone::Info, "this topology is now yours and is saved in this browser");
                     }>"Make it my topology"</button>
                 </div>
             })}

@@ -151,7 +151,7 @@ pub fn open_example(ed: Editor, name: String) {
                 Ok(doc) => {
                     let title = doc.name.clone().unwrap_or_else(|| name.clone());
                     ed.open_scratch(doc);
-                    ed.scratch.set(Some(title.clone()));
+                    ed.scratch.set(Some(format!("Example “{title}”")));
                     ed.say(Tone::Info, format!("opened the example “{title}”"));
                     fit_to_view(ed);
                 }

@@ -9,6 +9,7 @@ pub mod gallery;
 pub mod icons;
 pub mod panels;
 pub mod perf;
+pub mod share;
 pub mod sim;
 pub mod state;
 

@@ -288,6 +288,7 @@ pub fn Toolbar(shortcuts: RwSignal<bool>, gallery: RwSignal<bool>) -> impl IntoV
                     .map(|(file, title)| view! { <option value=*file>{*title}</option> })
                     .collect_view()}
             </select>
+            <crate::share::ShareButton />
             <button data-action="export" title="Save the topology as a file" on:click=move |_| {
                 if let Err(e) = export(ed) {
                     ed.say(Tone::Error, e);

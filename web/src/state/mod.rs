@@ -38,8 +38,8 @@ pub struct Editor {
     pub viewport: RwSignal<Viewport>,
     pub status: RwSignal<Option<(Tone, String)>>,
     pub diagnostics: Memo<Vec<Diagnostic>>,
-    /// The title of a document opened by a link, which is shown but never saved over the
-    /// reader's own work; `None` for the reader's own document.
+    /// What a document opened by a link is ("Example “…”", "Shared topology “…”"): it is shown
+    /// but never saved over the reader's own work. `None` for the reader's own document.
     pub scratch: RwSignal<Option<String>>,
 }
 
