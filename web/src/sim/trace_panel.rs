@@ -314,19 +314,20 @@ mod tests {
     use vpcplay_core::model::Topology;
     use vpcplay_core::trace::{Request, trace};
 
-    fn example(name: &str, flow: usize) -> Trace {
+    fn example(name: &str, flow: &str) -> Trace {
         let text = std::fs::read_to_string(format!(
             "{}/../static/examples/{name}.json",
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap();
         let t = Topology::from_json(&text).unwrap();
-        trace(&t, &Request::from(&t.document().flows[flow].request))
+        let f = t.document().flows.iter().find(|f| f.name == flow).unwrap();
+        trace(&t, &Request::from(&f.request))
     }
 
     #[test]
     fn every_hop_is_listed_with_its_packet_and_rule_link() {
-        let tr = example("service-network", 1);
+        let tr = example("service-network", "anonymous call from batch is denied");
         let html = hops_html(&tr);
         assert_eq!(html.matches("<li class=\"hop\"").count(), tr.hops.len());
         for (i, h) in tr.hops.iter().enumerate() {
@@ -342,7 +343,7 @@ mod tests {
 
     #[test]
     fn text_from_the_document_is_escaped() {
-        let mut tr = example("lattice-service", 1);
+        let mut tr = example("lattice-service", "beta header goes to v2");
         tr.hops[0].component = String::from("<img src=x onerror=alert(1)>");
         tr.hops[0].what = String::from("a & b \"quoted\"");
         let html = hops_html(&tr);
