@@ -50,3 +50,27 @@ fn batch_distribution_matches_the_golden_string() {
     }
     assert_eq!(got, GOLDEN_BATCH, "\nactual:\n{got}\n");
 }
+
+/// The link fragment of the lattice example: `tests/golden/share-lattice.txt`, which the browser
+/// tests compare too, so a link made in the browser opens in the command line and back.
+pub const GOLDEN_SHARE: &str = include_str!("../golden/share-lattice.txt");
+
+fn share_fragment() -> String {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../static/examples/lattice-service.json");
+    let doc = vpcplay_core::model::load(&std::fs::read_to_string(path).unwrap()).unwrap();
+    vpcplay_core::share::encode(&doc).unwrap()
+}
+
+#[test]
+fn share_fragment_matches_the_golden_string() {
+    let got = share_fragment();
+    if std::env::var_os("VPCPLAY_UPDATE_GOLDEN").is_some() {
+        std::fs::write(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("golden/share-lattice.txt"),
+            &got,
+        )
+        .unwrap();
+    }
+    assert_eq!(got, GOLDEN_SHARE, "\nactual:\n{got}\n");
+}

@@ -225,6 +225,20 @@ fn a_batch_in_wasm_equals_the_native_golden_distribution() {
     );
 }
 
+/// A link made in the browser is the same text as one made natively, and opens back to the same
+/// document (tests/tests/trace_golden.rs compares the native fragment with the same file).
+#[wasm_bindgen_test]
+fn a_share_fragment_in_wasm_equals_the_native_golden_fragment() {
+    let text = include_str!("../../static/examples/lattice-service.json");
+    let doc = vpcplay_core::model::load(text).unwrap();
+    let fragment = vpcplay_core::share::encode(&doc).unwrap();
+    assert_eq!(
+        fragment,
+        include_str!("../../tests/golden/share-lattice.txt")
+    );
+    assert_eq!(vpcplay_core::share::decode(&fragment).unwrap(), doc);
+}
+
 /// An auth policy with an Allow and a Deny, for the policy bench.
 const BENCH_POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
   {"Sid": "AllowFromVpc1", "Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke",
