@@ -180,13 +180,14 @@ impl Sim {
         reveal_panel("trace");
     }
 
-    /// Checks the form and traces its request.
-    pub fn send(&self, ed: Editor) {
+    /// The topology and the form's request, checked; on a problem, says it (above the form, or
+    /// beside each field) and gives nothing.
+    fn checked(&self, ed: Editor) -> Option<(Topology, FlowRequest)> {
         let topology = match Self::topology(ed) {
             Ok(t) => t,
             Err(e) => {
                 self.blocked.set(Some(e));
-                return;
+                return None;
             }
         };
         self.blocked.set(None);
@@ -196,38 +197,32 @@ impl Sim {
         match checked {
             Ok(request) => {
                 self.errors.set(Vec::new());
-                let trace = trace_with(&Index::build(&topology), &Request::from(&request));
-                self.show(Shown {
-                    request,
-                    trace,
-                    title: String::from("request"),
-                });
+                Some((topology, request))
             }
-            Err(errors) => self.errors.set(errors),
+            Err(errors) => {
+                self.errors.set(errors);
+                None
+            }
+        }
+    }
+
+    /// Checks the form and traces its request.
+    pub fn send(&self, ed: Editor) {
+        if let Some((topology, request)) = self.checked(ed) {
+            let trace = trace_with(&Index::build(&topology), &Request::from(&request));
+            self.show(Shown {
+                request,
+                trace,
+                title: String::from("request"),
+            });
         }
     }
 
     /// Sends `n` copies of the form's request, seeds counting up from its own.
     pub fn send_batch(&self, ed: Editor, n: u32) {
-        let topology = match Self::topology(ed) {
-            Ok(t) => t,
-            Err(e) => {
-                self.blocked.set(Some(e));
-                return;
-            }
+        let Some((topology, request)) = self.checked(ed) else {
+            return;
         };
-        self.blocked.set(None);
-        let draft = composer::read();
-        let checked = draft.check(&topology);
-        self.draft.set(draft);
-        let request = match checked {
-            Ok(r) => r,
-            Err(errors) => {
-                self.errors.set(errors);
-                return;
-            }
-        };
-        self.errors.set(Vec::new());
         let run = batch::run(&topology, &request, n);
         self.shown.set(None);
         self.playing.set(false);
