@@ -66,7 +66,7 @@ test('in a narrow window every toolbar action stays on screen and usable', async
     const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('[data-object-id]').first().waitFor({ timeout: 30_000 });
-    const actions = page.locator('.toolbar [data-action]:not([type="file"])');
+    const actions = page.locator('.toolbar > [data-action]:not([type="file"])');
     const n = await actions.count();
     assert.ok(n >= 10, `${n} toolbar actions`);
     for (let i = 0; i < n; i++) {

@@ -57,10 +57,17 @@ test('the VPC can be dragged with the mouse and moved with the keyboard', async 
 test('the shortcut overlay opens with ? and closes with Escape', async () => {
   const { page, problems } = await openPage(browser, server.url, { colorScheme: 'dark' });
   await page.locator(vpcSelector).waitFor({ state: 'visible', timeout: 20_000 });
+  // The dialog takes the keyboard and gives it back to the object that had it.
+  await page.locator(vpcSelector).focus();
+  const owner = () => page.evaluate(() => document.activeElement?.getAttribute('data-object-id') ?? document.activeElement?.getAttribute('data-action'));
+  const had = await owner();
+  assert.ok(had, 'an object has the keyboard');
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ timeout: 3_000 });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'close-shortcuts');
   await screenshot(page, 'skeleton-dark-theme-shortcuts');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 3_000 });
+  await page.waitForFunction((had) => document.activeElement?.getAttribute('data-object-id') === had, had);
   assert.deepEqual(problems, []);
 });

@@ -279,6 +279,8 @@ pub fn Gallery(open: RwSignal<bool>) -> impl IntoView {
             docs.set(cards_html(&loaded));
         });
     });
+    let close = NodeRef::<leptos::html::Button>::new();
+    crate::panels::dialog_focus(open, close);
     let pick = move |ev: web_sys::MouseEvent| {
         if let Some((stem, _)) = clicked(&ev, "data-example") {
             open.set(false);
@@ -290,7 +292,7 @@ pub fn Gallery(open: RwSignal<bool>) -> impl IntoView {
             <div class="overlay-card gallery" data-panel="gallery" on:click=move |ev| { ev.stop_propagation(); pick(ev); }>
                 <div class="flows-head">
                     <h2 id="gallery-title">"Gallery: one ready topology per idea"</h2>
-                    <button type="button" data-action="close-gallery" on:click=move |_| open.set(false)>"Close"</button>
+                    <button type="button" node_ref=close data-action="close-gallery" on:click=move |_| open.set(false)>"Close"</button>
                 </div>
                 <p class="muted">"Each example opens on its own, beside your saved work, with flows to run: some pass, some are blocked on purpose."</p>
                 <div inner_html=move || docs.get() />

@@ -46,6 +46,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// The overlay.
 #[component]
 pub fn Shortcuts(open: RwSignal<bool>) -> impl IntoView {
+    let close = NodeRef::<leptos::html::Button>::new();
+    super::dialog_focus(open, close);
     view! {
         <Show when=move || open.get()>
             <div class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" on:click=move |_| open.set(false)>
@@ -57,7 +59,7 @@ pub fn Shortcuts(open: RwSignal<bool>) -> impl IntoView {
                             .map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> })
                             .collect_view()}
                     </dl>
-                    <button on:click=move |_| open.set(false)>"Close"</button>
+                    <button node_ref=close data-action="close-shortcuts" on:click=move |_| open.set(false)>"Close"</button>
                 </div>
             </div>
         </Show>
