@@ -16,8 +16,10 @@ usage:
   vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol P] [--port N] [--method M]
                 [--path P] [--header K:V ...] [--principal ARN|anonymous] [--seed N] [--json]
                                         follow one request hop by hop to its verdict
-  vpcplay check PATH...                 run every flow with an `expect` in the documents found;
-                                        one line per mismatch, then `N passed, N failed`
+  vpcplay check PATH...                 run every flow with an `expect` in the documents found, and
+                                        check each `*.invalid.json` is refused for the codes in its
+                                        `expect_invalid`; one line per mismatch, then
+                                        `N passed, N failed`; exit 2 when a path holds no documents
   vpcplay authorize --policy FILE... --request FILE [--json]
                                         evaluate a request against IAM-style policies
   vpcplay share [FILE|-] [--base URL]   print a link that carries the whole topology
@@ -421,6 +423,75 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("[--principal-tag K=V ...]"), "{err}");
+    }
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("vpcplay-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn check_never_reports_a_false_green() {
+        let (code, out, err) = call(&["check", "/no/such/folder"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(err.contains("`/no/such/folder`"), "{err}");
+        let (code, out, err) = call(&["check", "/no/such/file.json"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(err.contains("`/no/such/file.json`"), "{err}");
+        let empty = temp_dir("check-empty");
+        std::fs::write(empty.join("notes.txt"), "not a document").unwrap();
+        let empty = empty.display().to_string();
+        let (code, out, err) = call(&["check", &empty]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains("no documents") && err.contains(&empty),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn invalid_documents_name_the_codes_they_are_refused_for() {
+        let dir = temp_dir("check-invalid");
+        let doc = |expect: &str| {
+            format!(
+                r#"{{"version": 1,{expect} "subnets": [{{"id": "s", "vpc": "vpc-x", "zone": "z", "cidr": "10.0.0.0/24"}}]}}"#
+            )
+        };
+        let write = |name: &str, text: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.display().to_string()
+        };
+        let right = write(
+            "right.invalid.json",
+            &doc(r#" "expect_invalid": ["dangling_reference"],"#),
+        );
+        let (code, out, err) = call(&["check", &right]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert_eq!(out, "1 passed, 0 failed\n");
+
+        let wrong = write(
+            "wrong.invalid.json",
+            &doc(r#" "expect_invalid": ["port_range_invalid"],"#),
+        );
+        let (code, out, err) = call(&["check", &wrong]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(
+            out.contains("`dangling_reference`") && out.contains("`port_range_invalid`"),
+            "{out}"
+        );
+
+        let unnamed = write("unnamed.invalid.json", &doc(""));
+        let (code, out, err) = call(&["check", &unnamed]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(out.contains("`expect_invalid`"), "{out}");
+
+        // Outside an `*.invalid.json` document the field is ignored by validation.
+        let (code, out, err) = call(&["validate", &right]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(out.contains("dangling_reference"), "{out}");
     }
 
     #[test]

@@ -190,10 +190,65 @@ fn collect(path: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether validation refuses the `*.invalid.json` document `name` for exactly the diagnostic
+/// codes it names in `expect_invalid`; the mismatch in words otherwise.
+fn check_invalid(name: &str) -> Result<(), String> {
+    use alloc::collections::BTreeSet;
+
+    use crate::model::{Code, load, validate};
+
+    let text = std::fs::read_to_string(name).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let doc = load(&text).map_err(|e| {
+        format!("{name}: expected validation to refuse the document, but it does not load: {e}")
+    })?;
+    if doc.expect_invalid.is_empty() {
+        return Err(format!(
+            "{name}: an `*.invalid.json` document names the diagnostic codes it is refused for in `expect_invalid`, such as `\"expect_invalid\": [\"port_range_invalid\"]`"
+        ));
+    }
+    if let Some(unknown) = doc
+        .expect_invalid
+        .iter()
+        .find(|c| Code::from_name(c).is_none())
+    {
+        return Err(format!(
+            "{name}: `{unknown}` in `expect_invalid` is not a diagnostic code"
+        ));
+    }
+    let named: BTreeSet<&str> = doc.expect_invalid.iter().map(String::as_str).collect();
+    let found: BTreeSet<&str> = validate(&doc)
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code.as_str())
+        .collect();
+    let list = |codes: &BTreeSet<&str>| {
+        codes
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if found.is_empty() {
+        Err(format!(
+            "{name}: expected validation to refuse the document for {}, but it is valid",
+            list(&named)
+        ))
+    } else if found != named {
+        Err(format!(
+            "{name}: expected validation to refuse the document for {}, but it refuses it for {}",
+            list(&named),
+            list(&found)
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// `vpcplay check`: runs every flow with an `expect` in the documents under `paths`. A document
 /// named `*.invalid.json` is a configuration the control plane must refuse: it passes when
-/// validation rejects it. Prints one line per mismatch and `N passed, N failed`; exit 1 on any
-/// failure, 2 on a usage error.
+/// validation refuses it for exactly the diagnostic codes it names in `expect_invalid`. Prints one
+/// line per mismatch and `N passed, N failed`; exit 1 on any failure, 2 on a usage error, a path
+/// that does not exist or holds no documents, or nothing to check at all.
 pub fn check_command(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if paths.is_empty() {
         let _ = writeln!(
@@ -204,30 +259,47 @@ pub fn check_command(paths: &[String], out: &mut dyn Write, err: &mut dyn Write)
     }
     let mut files = Vec::new();
     for p in paths {
-        if let Err(e) = collect(Path::new(p), &mut files) {
+        let path = Path::new(p);
+        if !path.exists() {
+            let _ = writeln!(err, "error: no file or folder `{p}`");
+            return 2;
+        }
+        let before = files.len();
+        if let Err(e) = collect(path, &mut files) {
             let _ = writeln!(err, "error: cannot read `{p}`: {e}");
+            return 2;
+        }
+        if files.len() == before {
+            let _ = writeln!(err, "error: no documents (`*.json`) in `{p}`");
             return 2;
         }
     }
     let (mut passed, mut failed) = (0usize, 0usize);
     for file in &files {
         let name = file.display().to_string();
-        let expect_invalid = name.ends_with(".invalid.json");
-        let opened = open(&name);
-        match (opened, expect_invalid) {
-            (Err(_), true) => passed += 1,
-            (Ok(_), true) => {
-                failed += 1;
-                let _ = writeln!(
-                    out,
-                    "{name}: expected validation to refuse the document, but it is valid"
-                );
+        if name.ends_with(".invalid.json") {
+            match check_invalid(&name) {
+                Ok(()) => passed += 1,
+                Err(why) => {
+                    failed += 1;
+                    let _ = writeln!(out, "{why}");
+                }
             }
-            (Err(e), false) => {
+            continue;
+        }
+        match open(&name) {
+            Err(e) => {
                 failed += 1;
                 let _ = writeln!(out, "{e}");
             }
-            (Ok(topology), false) => {
+            Ok(topology) if !topology.document().expect_invalid.is_empty() => {
+                failed += 1;
+                let _ = writeln!(
+                    out,
+                    "{name}: names `expect_invalid` but is valid: a document that must be refused is named `*.invalid.json`"
+                );
+            }
+            Ok(topology) => {
                 let ix = Index::build(&topology);
                 for flow in &topology.document().flows {
                     match check_flow(&ix, flow) {
@@ -243,5 +315,12 @@ pub fn check_command(paths: &[String], out: &mut dyn Write, err: &mut dyn Write)
         }
     }
     let _ = writeln!(out, "{passed} passed, {failed} failed");
+    if passed + failed == 0 {
+        let _ = writeln!(
+            err,
+            "error: nothing to check: no flow has an `expect` and no document is `*.invalid.json`"
+        );
+        return 2;
+    }
     u8::from(failed > 0)
 }
