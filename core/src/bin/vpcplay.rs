@@ -13,9 +13,15 @@ usage:
   vpcplay validate [FILE|-] [--json]    check a topology document (standard input without FILE);
                                         exit 0 when clean, 1 with errors, 2 when unreadable
   vpcplay gen --objects N [--seed S]    print a valid synthetic topology of about N objects
-  vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol P] [--port N] [--method M]
-                [--path P] [--header K:V ...] [--principal ARN|anonymous] [--seed N] [--json]
-                                        follow one request hop by hop to its verdict
+  vpcplay trace FILE (--from ID --to ID|DNS|IP | --flow NAME) [--protocol P] [--port N]
+                [--method M] [--path P] [--query Q] [--header K:V ...]
+                [--principal ARN|anonymous] [--signed true|false] [--principal-tag K=V ...]
+                [--principal-org-id ID] [--principal-is-aws-service true|false]
+                [--account ID] [--source-ip IP] [--seed N] [--json]
+                                        follow one request hop by hop to its verdict; `--flow`
+                                        replays a saved flow, the other options override its
+                                        fields; exit 0 delivered or answered, 1 blocked, 2 when
+                                        the request is wrong (an unknown `--from` included)
   vpcplay check PATH...                 run every flow with an `expect` in the documents found, and
                                         check each `*.invalid.json` is refused for the codes in its
                                         `expect_invalid`; one line per mismatch, then
@@ -492,6 +498,92 @@ mod tests {
         let (code, out, err) = call(&["validate", &right]);
         assert_eq!(code, ExitCode::from(1), "{out}{err}");
         assert!(out.contains("dangling_reference"), "{out}");
+    }
+
+    #[test]
+    fn trace_takes_every_request_field_and_replays_saved_flows() {
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../static/examples/lattice-service.json"
+        );
+        let trace = |extra: &[&str]| {
+            let mut a = vec!["trace", file];
+            a.extend_from_slice(extra);
+            call(&a)
+        };
+        // A saved flow replays with its header names as they were written.
+        let (code, out, err) = trace(&["--flow", "beta header goes to v2"]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("X-Beta: YES"), "{out}");
+        assert!(out.ends_with("delivered to `i-v2`\n"), "{out}");
+        // Flags override the flow's fields.
+        let (code, out, err) = trace(&["--flow", "beta header goes to v2", "--method", "DELETE"]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("fixed response 404"), "{out}");
+
+        let request = [
+            "--from",
+            "i-client",
+            "--to",
+            "checkout.example.com",
+            "--protocol",
+            "https",
+            "--path",
+            "/cart",
+            "--header",
+            "X-Beta: YES",
+        ];
+        let (code, out, err) = trace(&request);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("X-Beta: YES"), "{out}");
+        let mut every = request.to_vec();
+        every.extend_from_slice(&[
+            "--query",
+            "a=1",
+            "--account",
+            "111111111111",
+            "--source-ip",
+            "10.0.1.10",
+            "--principal",
+            "arn:aws:iam::111111111111:role/app",
+            "--signed",
+            "false",
+        ]);
+        let (code, out, err) = trace(&every);
+        assert_ne!(code, ExitCode::from(2), "{out}{err}");
+        let first = out.lines().next().unwrap_or_default();
+        for part in [
+            "GET /cart?a=1",
+            "X-Beta: YES",
+            "arn:aws:iam::111111111111:role/app, unsigned",
+            "account 111111111111",
+            "source 10.0.1.10",
+        ] {
+            assert!(first.contains(part), "{part} in {first}");
+        }
+
+        // An unknown source, flow or value is a usage error, not a verdict.
+        let (code, out, err) = trace(&["--from", "i-nope", "--to", "checkout.example.com"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains(&format!("no object `i-nope` in `{file}`")),
+            "{err}"
+        );
+        let (code, _, err) = trace(&["--flow", "no such flow"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("no flow `no such flow` in"), "{err}");
+        let (code, _, err) = trace(&["--flow", "beta header goes to v2", "--signed", "maybe"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("`maybe` is not a valid value for `--signed`"),
+            "{err}"
+        );
+        let (code, _, err) = trace(&["--flow", "beta header goes to v2", "--source-ip", "10.0.1"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("`--source-ip`: `10.0.1` is not an IP address"),
+            "{err}"
+        );
     }
 
     #[test]
