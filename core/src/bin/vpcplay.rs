@@ -587,6 +587,20 @@ mod tests {
     }
 
     #[test]
+    fn trace_names_every_error_of_a_document_it_cannot_trace() {
+        let broken = temp(
+            "trace-broken.json",
+            r#"{"version": 1, "subnets": [{"id": "s", "vpc": "vpc-x", "zone": "z", "cidr": "10.0.0.0/24"}, {"id": "t", "vpc": "vpc-y", "zone": "z", "cidr": "10.0.1.0/24"}]}"#,
+        );
+        let (code, out, err) = call(&["trace", &broken, "--from", "s", "--to", "t"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains("unknown VPC `vpc-x`") && err.contains("unknown VPC `vpc-y`"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn share_prints_a_link_that_open_reads_back() {
         let doc = vpcplay_core::model::synthetic::generate(60, 9);
         let file = temp("share.json", &doc.to_json());

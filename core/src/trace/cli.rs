@@ -18,6 +18,27 @@ fn open(path: &str) -> Result<Topology, String> {
     Topology::from_json(&text).map_err(|e| format!("`{path}`: {e}"))
 }
 
+/// The topology of `path`, or why it cannot be traced, in lines for standard error: every
+/// validation error, not only the first.
+fn open_for_trace(path: &str) -> Result<Topology, String> {
+    use crate::model::OpenError;
+
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("error: cannot read `{path}`: {e}\n"))?;
+    Topology::from_json(&text).map_err(|e| match e {
+        OpenError::Load(e) => format!("error: `{path}`: {e}\n"),
+        OpenError::Invalid(invalid) => {
+            let mut lines = format!(
+                "error: `{path}` does not validate, so no request can be traced in it; fix these first:\n"
+            );
+            for d in invalid.errors() {
+                lines.push_str(&format!("  {d}\n"));
+            }
+            lines
+        }
+    })
+}
+
 /// The option of `vpcplay trace` that sets a field of the request form.
 fn flag_of(field: Field) -> &'static str {
     match field {
@@ -256,10 +277,10 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
         );
         return 2;
     };
-    let topology = match open(&file) {
+    let topology = match open_for_trace(&file) {
         Ok(t) => t,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = write!(err, "{e}");
             return 2;
         }
     };
