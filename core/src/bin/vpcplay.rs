@@ -13,11 +13,19 @@ usage:
   vpcplay validate [FILE|-] [--json]    check a topology document (standard input without FILE);
                                         exit 0 when clean, 1 with errors, 2 when unreadable
   vpcplay gen --objects N [--seed S]    print a valid synthetic topology of about N objects
-  vpcplay trace FILE --from ID --to ID|DNS|IP [--protocol P] [--port N] [--method M]
-                [--path P] [--header K:V ...] [--principal ARN|anonymous] [--seed N] [--json]
-                                        follow one request hop by hop to its verdict
-  vpcplay check PATH...                 run every flow with an `expect` in the documents found;
-                                        one line per mismatch, then `N passed, N failed`
+  vpcplay trace FILE (--from ID --to ID|DNS|IP | --flow NAME) [--protocol P] [--port N]
+                [--method M] [--path P] [--query Q] [--header K:V ...]
+                [--principal ARN|anonymous] [--signed true|false] [--principal-tag K=V ...]
+                [--principal-org-id ID] [--principal-is-aws-service true|false]
+                [--account ID] [--source-ip IP] [--seed N] [--json]
+                                        follow one request hop by hop to its verdict; `--flow`
+                                        replays a saved flow, the other options override its
+                                        fields; exit 0 delivered or answered, 1 blocked, 2 when
+                                        the request is wrong (an unknown `--from` included)
+  vpcplay check PATH...                 run every flow with an `expect` in the documents found, and
+                                        check each `*.invalid.json` is refused for the codes in its
+                                        `expect_invalid`; one line per mismatch, then
+                                        `N passed, N failed`; exit 2 when a path holds no documents
   vpcplay authorize --policy FILE... --request FILE [--json]
                                         evaluate a request against IAM-style policies
   vpcplay share [FILE|-] [--base URL]   print a link that carries the whole topology
@@ -421,6 +429,175 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("[--principal-tag K=V ...]"), "{err}");
+    }
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("vpcplay-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn check_never_reports_a_false_green() {
+        let (code, out, err) = call(&["check", "/no/such/folder"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(err.contains("`/no/such/folder`"), "{err}");
+        let (code, out, err) = call(&["check", "/no/such/file.json"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(err.contains("`/no/such/file.json`"), "{err}");
+        let empty = temp_dir("check-empty");
+        std::fs::write(empty.join("notes.txt"), "not a document").unwrap();
+        let empty = empty.display().to_string();
+        let (code, out, err) = call(&["check", &empty]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains("no documents") && err.contains(&empty),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn invalid_documents_name_the_codes_they_are_refused_for() {
+        let dir = temp_dir("check-invalid");
+        let doc = |expect: &str| {
+            format!(
+                r#"{{"version": 1,{expect} "subnets": [{{"id": "s", "vpc": "vpc-x", "zone": "z", "cidr": "10.0.0.0/24"}}]}}"#
+            )
+        };
+        let write = |name: &str, text: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.display().to_string()
+        };
+        let right = write(
+            "right.invalid.json",
+            &doc(r#" "expect_invalid": ["dangling_reference"],"#),
+        );
+        let (code, out, err) = call(&["check", &right]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert_eq!(out, "1 passed, 0 failed\n");
+
+        let wrong = write(
+            "wrong.invalid.json",
+            &doc(r#" "expect_invalid": ["port_range_invalid"],"#),
+        );
+        let (code, out, err) = call(&["check", &wrong]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(
+            out.contains("`dangling_reference`") && out.contains("`port_range_invalid`"),
+            "{out}"
+        );
+
+        let unnamed = write("unnamed.invalid.json", &doc(""));
+        let (code, out, err) = call(&["check", &unnamed]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(out.contains("`expect_invalid`"), "{out}");
+
+        // Outside an `*.invalid.json` document the field is ignored by validation.
+        let (code, out, err) = call(&["validate", &right]);
+        assert_eq!(code, ExitCode::from(1), "{out}{err}");
+        assert!(out.contains("dangling_reference"), "{out}");
+    }
+
+    #[test]
+    fn trace_takes_every_request_field_and_replays_saved_flows() {
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../static/examples/lattice-service.json"
+        );
+        let trace = |extra: &[&str]| {
+            let mut a = vec!["trace", file];
+            a.extend_from_slice(extra);
+            call(&a)
+        };
+        // A saved flow replays with its header names as they were written.
+        let (code, out, err) = trace(&["--flow", "beta header goes to v2"]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("X-Beta: YES"), "{out}");
+        assert!(out.ends_with("delivered to `i-v2`\n"), "{out}");
+        // Flags override the flow's fields.
+        let (code, out, err) = trace(&["--flow", "beta header goes to v2", "--method", "DELETE"]);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("fixed response 404"), "{out}");
+
+        let request = [
+            "--from",
+            "i-client",
+            "--to",
+            "checkout.example.com",
+            "--protocol",
+            "https",
+            "--path",
+            "/cart",
+            "--header",
+            "X-Beta: YES",
+        ];
+        let (code, out, err) = trace(&request);
+        assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
+        assert!(out.contains("X-Beta: YES"), "{out}");
+        let mut every = request.to_vec();
+        every.extend_from_slice(&[
+            "--query",
+            "a=1",
+            "--account",
+            "111111111111",
+            "--source-ip",
+            "10.0.1.10",
+            "--principal",
+            "arn:aws:iam::111111111111:role/app",
+            "--signed",
+            "false",
+        ]);
+        let (code, out, err) = trace(&every);
+        assert_ne!(code, ExitCode::from(2), "{out}{err}");
+        let first = out.lines().next().unwrap_or_default();
+        for part in [
+            "GET /cart?a=1",
+            "X-Beta: YES",
+            "arn:aws:iam::111111111111:role/app, unsigned",
+            "account 111111111111",
+            "source 10.0.1.10",
+        ] {
+            assert!(first.contains(part), "{part} in {first}");
+        }
+
+        // An unknown source, flow or value is a usage error, not a verdict.
+        let (code, out, err) = trace(&["--from", "i-nope", "--to", "checkout.example.com"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains(&format!("no object `i-nope` in `{file}`")),
+            "{err}"
+        );
+        let (code, _, err) = trace(&["--flow", "no such flow"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(err.contains("no flow `no such flow` in"), "{err}");
+        let (code, _, err) = trace(&["--flow", "beta header goes to v2", "--signed", "maybe"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("`maybe` is not a valid value for `--signed`"),
+            "{err}"
+        );
+        let (code, _, err) = trace(&["--flow", "beta header goes to v2", "--source-ip", "10.0.1"]);
+        assert_eq!(code, ExitCode::from(2));
+        assert!(
+            err.contains("`--source-ip`: `10.0.1` is not an IP address"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn trace_names_every_error_of_a_document_it_cannot_trace() {
+        let broken = temp(
+            "trace-broken.json",
+            r#"{"version": 1, "subnets": [{"id": "s", "vpc": "vpc-x", "zone": "z", "cidr": "10.0.0.0/24"}, {"id": "t", "vpc": "vpc-y", "zone": "z", "cidr": "10.0.1.0/24"}]}"#,
+        );
+        let (code, out, err) = call(&["trace", &broken, "--from", "s", "--to", "t"]);
+        assert_eq!(code, ExitCode::from(2), "{out}{err}");
+        assert!(
+            err.contains("unknown VPC `vpc-x`") && err.contains("unknown VPC `vpc-y`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn path_matches(m: &PathMatch, path: &str) -> bool {
     string_matches(&m.value, path, m.case_sensitive)
 }
 
-/// Whether a header condition holds; `headers` has lowercase names (R-LIS-06).
+/// Whether a header condition holds; header names match in any case (R-LIS-06).
 pub fn header_matches(m: &HeaderMatch, req: &Request) -> bool {
     req.header(&m.name)
         .is_some_and(|v| string_matches(&m.value, v, m.case_sensitive))

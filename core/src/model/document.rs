@@ -80,6 +80,10 @@ pub struct Document {
     /// The identity policies of the IAM roles and users that sign requests, one per principal.
     pub identity_policies: Vec<IdentityPolicy>,
     pub flows: Vec<Flow>,
+    /// The diagnostic codes a document that must be refused is refused for, such as
+    /// `port_range_invalid`: `vpcplay check` compares them with what validation finds in an
+    /// `*.invalid.json` document. Validation ignores the field.
+    pub expect_invalid: Vec<String>,
 }
 
 crate::json_struct!(Document "a vpcplay document" {
@@ -115,6 +119,7 @@ crate::json_struct!(Document "a vpcplay document" {
     resource_endpoints: opt,
     identity_policies: opt,
     flows: opt,
+    expect_invalid: opt,
 });
 
 impl Document {

@@ -24,7 +24,7 @@ pub struct Request {
     pub port: u16,
     pub method: String,
     pub path: String,
-    /// Header names in lowercase.
+    /// Header names as they were written; every lookup ignores case.
     pub headers: BTreeMap<String, String>,
     pub query: String,
     pub seed: u64,
@@ -135,11 +135,7 @@ impl From<&flow::Request> for Request {
             port: r.effective_port().unwrap_or(0),
             method: r.method.clone().unwrap_or_else(|| String::from("GET")),
             path: r.path.clone().unwrap_or_else(|| String::from("/")),
-            headers: r
-                .headers
-                .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-                .collect(),
+            headers: r.headers.clone(),
             query: r.query.clone(),
             seed: r.seed,
             principal_tags: r.principal_tags.clone(),
