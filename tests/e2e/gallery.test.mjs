@@ -39,6 +39,16 @@ test('every example opens from the gallery and all its flows reach their expecte
     if (!(await page.locator('[data-panel="gallery"]').isVisible())) await openGallery(page);
     await page.click(`[data-panel="gallery"] .card[data-example="${stem}"]`);
     await page.locator('.status', { hasText: `opened the example “${doc.name}”` }).waitFor({ timeout: 20_000 });
+    // No label runs past its object's frame.
+    const overflowing = await page.locator('[data-panel="canvas"] [data-object-id]').evaluateAll((nodes) =>
+      nodes.flatMap((g) => {
+        const width = Number(g.querySelector(':scope > .frame').getAttribute('width'));
+        return [...g.querySelectorAll(':scope > text.title, :scope > text.subtitle')]
+          .filter((t) => Number(t.getAttribute('x')) + t.getComputedTextLength() > width + 0.5)
+          .map((t) => `${g.dataset.objectId}: “${t.textContent}”`);
+      }),
+    );
+    assert.deepEqual(overflowing, [], `${stem}: labels fit their objects`);
     await page.click('[data-tab="flows"]');
     await page.click('[data-action="run-all-flows"]');
     await page.locator('.status', { hasText: 'ran every flow' }).waitFor();

@@ -99,3 +99,55 @@ fn auth_words(auth: AuthType) -> &'static str {
         AuthType::AwsIam => "auth: AWS_IAM",
     }
 }
+
+/// About how wide a character is drawn, in ems of the font size: narrow letters and marks,
+/// capitals and wide letters, digits, the rest. An estimate that errs wide, so text it lets
+/// through fits.
+fn em(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' | 'I' | ' ' => 0.32,
+        'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '@' => 0.9,
+        c if c.is_ascii_uppercase() => 0.72,
+        c if c.is_ascii_digit() => 0.6,
+        _ => 0.6,
+    }
+}
+
+/// `text` as drawn in `width` pixels at `size` pixels a character height: whole when it fits,
+/// else cut with an ellipsis. The full text stays in the object's tooltip and accessible name.
+pub fn fit(text: &str, width: f64, size: f64) -> String {
+    let wide = |s: &str| s.chars().map(em).sum::<f64>() * size;
+    if wide(text) <= width {
+        return text.to_string();
+    }
+    let room = width - em('…') * size;
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = em(c) * size;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+
+    #[test]
+    fn short_text_stays_and_long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("i-web", 130.0, 13.0), "i-web");
+        let long = "a-very-long-identifier-for-a-service-network-endpoint";
+        let cut = fit(long, 130.0, 13.0);
+        assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+        assert!(long.starts_with(cut.trim_end_matches('…')));
+        assert_eq!(fit("", 10.0, 13.0), "");
+        assert_eq!(fit("abc", 1.0, 13.0), "…");
+    }
+}

@@ -557,6 +557,16 @@ pub fn Canvas() -> impl IntoView {
             })
         };
         let icon_size = if container { 20.0 } else { 24.0 };
+        // Labels stop short of the frame's right edge and its connection handle.
+        let room = move || frame().width - if container { 38.0 } else { 42.0 } - 12.0;
+        let full = move || {
+            let sub = subtitle();
+            if sub.is_empty() {
+                title()
+            } else {
+                format!("{}\n{sub}", title())
+            }
+        };
         view! {
             <g
                 class=class
@@ -580,11 +590,12 @@ pub fn Canvas() -> impl IntoView {
                     rx=if container { 12 } else { 8 }
                 />
                 {icon(kind, 10.0, if container { 10.0 } else { 12.0 }, icon_size)}
+                <title>{full}</title>
                 <text class="title" x=if container { 38 } else { 42 } y=if container { 19 } else { 21 }>
-                    {title}
+                    {move || label::fit(&title(), room(), 13.0 * 1.05)}
                 </text>
                 <text class="subtitle" x=if container { 38 } else { 42 } y=if container { 34 } else { 38 }>
-                    {subtitle}
+                    {move || label::fit(&subtitle(), room(), 11.5)}
                 </text>
                 <circle
                     class="handle"
