@@ -76,6 +76,12 @@ impl PortRange {
     pub fn is_valid(&self) -> bool {
         self.from >= 1 && self.from <= self.to
     }
+
+    /// Whether the range is one a security group rule takes: for TCP and UDP the EC2 API takes
+    /// ports from 0 to 65535 (`0-65535` is what the console's "All TCP" writes), low to high.
+    pub fn is_valid_for_security_group(&self) -> bool {
+        self.from <= self.to
+    }
 }
 
 /// Why a piece of text is not a port range.

@@ -19,12 +19,12 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         cx.refer(Kind::SecurityGroup, id, Kind::Vpc, g.vpc.as_str());
         for rule in g.ingress.iter().chain(&g.egress) {
             if let Some(p) = rule.ports
-                && !p.is_valid()
+                && !p.is_valid_for_security_group()
             {
                 cx.emit(
                     Code::PortRangeInvalid,
                     id,
-                    format!("security group `{id}` has the port range `{p}`: ports run from 1 to 65535, low to high"),
+                    format!("security group `{id}` has the port range `{p}`: ports run from 0 to 65535, low to high"),
                 );
             }
             match &rule.peer {
