@@ -47,14 +47,14 @@ fn all_tcp_is_a_valid_range_and_admits_every_port() {
 fn a_range_that_runs_backwards_or_past_65535_is_still_refused() {
     for bad in [r#""30-20""#, r#""0-70000""#] {
         let text = doc(bad);
-        match load(&text) {
-            Ok(d) => assert!(
+        // A range past 65535 is not even a port range: refused when read.
+        if let Ok(d) = load(&text) {
+            assert!(
                 validate(&d)
                     .iter()
                     .any(|f| f.code.as_str() == "port_range_invalid"),
                 "{bad}"
-            ),
-            Err(_) => {} // Not even a port range: refused when read.
+            );
         }
     }
 }
