@@ -243,6 +243,32 @@ fn configurations(cx: &mut Ctx<'_>) {
 
 fn definition(cx: &mut Ctx<'_>, rc: &ResourceConfiguration) {
     let id = rc.id.as_str();
+    // R-RGW-05: the gateway reaches resources of its own family, whatever the address.
+    if let Some(ResourceDefinition::Ip(ip)) = &rc.definition
+        && let Some(g) = gateway_of(cx, rc)
+    {
+        let serves = match g.ip_address_type {
+            IpAddressType::Ipv4 => ip.is_ipv4(),
+            IpAddressType::Ipv6 => ip.is_ipv6(),
+            IpAddressType::Dualstack => true,
+        };
+        if !serves {
+            let (family, need) = if ip.is_ipv6() {
+                ("an IPv6", "an IPv6 or dual-stack gateway")
+            } else {
+                ("an IPv4", "an IPv4 or dual-stack gateway")
+            };
+            cx.emit(
+                Code::ResourceGatewayIpType,
+                id,
+                format!(
+                    "resource configuration `{id}` names `{ip}`, {family} address, but its resource gateway `{}` has address type `{}`: it needs {need}",
+                    g.id,
+                    g.ip_address_type.as_str()
+                ),
+            );
+        }
+    }
     match &rc.definition {
         Some(ResourceDefinition::Arn(arn)) => {
             let mut parts = arn.splitn(4, ':');
