@@ -25,7 +25,7 @@ test('the VPC can be dragged with the mouse and moved with the keyboard', async 
   await vpc.waitFor({ state: 'visible', timeout: 20_000 });
 
   await assert.doesNotReject(
-    vpc.getByText('10.0.0.0/16 · 65,536 addresses').waitFor({ timeout: 5_000 }),
+    vpc.locator('text.subtitle', { hasText: '10.0.0.0/16 · 65,536 addresses' }).waitFor({ timeout: 5_000 }),
     'the VPC shows the address count computed by the core',
   );
 
