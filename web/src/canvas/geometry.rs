@@ -199,6 +199,18 @@ impl Viewport {
         }
     }
 
+    /// The screen transform that turns a picture drawn with `drawn` into this view: the
+    /// translation (screen pixels) and scale a CSS `transform` applies, scale first, about the
+    /// canvas element's top-left corner. A screen point `s` of `drawn` shows at `s * k + t`.
+    pub fn from_drawn(&self, drawn: &Viewport) -> (Point, f64) {
+        let k = self.zoom / drawn.zoom;
+        let t = Point::new(
+            (drawn.pan.x - self.pan.x) * self.zoom,
+            (drawn.pan.y - self.pan.y) * self.zoom,
+        );
+        (t, k)
+    }
+
     /// The viewport that shows all of `content` in a `width`×`height` screen area with `margin`
     /// screen pixels around it, centred, never zooming in past 1.
     pub fn fit(content: Rect, width: f64, height: f64, margin: f64) -> Viewport {
@@ -416,6 +428,29 @@ mod tests {
             small.to_screen(Point::new(60.0, 60.0)),
             Point::new(500.0, 400.0)
         );
+    }
+
+    #[test]
+    fn a_drawn_view_moved_by_a_screen_transform_lands_on_the_live_view() {
+        let drawn = Viewport {
+            pan: Point::new(40.0, -25.0),
+            zoom: 0.8,
+        };
+        let live = drawn
+            .zoom_at(Point::new(300.0, 200.0), 1.7)
+            .zoom_at(Point::new(90.0, 410.0), 0.6);
+        let (t, k) = live.from_drawn(&drawn);
+        for canvas in [
+            Point::new(0.0, 0.0),
+            Point::new(512.0, -77.0),
+            Point::new(-3.5, 900.0),
+        ] {
+            let s = drawn.to_screen(canvas);
+            let moved = Point::new(s.x * k + t.x, s.y * k + t.y);
+            let want = live.to_screen(canvas);
+            assert!((moved.x - want.x).abs() < 1e-9 && (moved.y - want.y).abs() < 1e-9);
+        }
+        assert_eq!(drawn.from_drawn(&drawn), (Point::new(0.0, 0.0), 1.0));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod arrange;
 pub mod geometry;
+pub mod glide;
 pub mod label;
 pub mod layout;
 pub mod pick;
@@ -133,6 +134,8 @@ pub fn Canvas() -> impl IntoView {
     let links = Memo::new(move |_| ed.doc.with(edit::links));
 
     let gesture = StoredValue::new(Gesture::Idle);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let glide = glide::Glide::new(svg_ref);
     // The objects being moved, with their children, and how far they have gone.
     let dragging = RwSignal::new(BTreeSet::<String>::new());
     let offset = RwSignal::new((0.0_f64, 0.0_f64));
@@ -183,6 +186,8 @@ pub fn Canvas() -> impl IntoView {
         if ev.button() != 0 && !pan {
             return;
         }
+        // A wheel gesture still resting is committed first: what follows reads the drawn view.
+        glide.settle();
         let screen = local_point(&ev);
         if let Some(el) = ev
             .current_target()
@@ -332,7 +337,7 @@ pub fn Canvas() -> impl IntoView {
                 grab,
                 start,
             } if pointer == ev.pointer_id() => {
-                ed.viewport.set(Viewport {
+                glide.show(Viewport {
                     pan: Point::new(
                         start.pan.x - (screen.x - grab.x) / start.zoom,
                         start.pan.y - (screen.y - grab.y) / start.zoom,
@@ -360,6 +365,7 @@ pub fn Canvas() -> impl IntoView {
                     Ok(())
                 });
             }
+            Gesture::Pan { .. } => glide.settle(),
             Gesture::Connect { from, .. } => {
                 rubber.set(None);
                 if let Some(to) = object_at(ev.client_x(), ev.client_y()) {
@@ -400,22 +406,16 @@ pub fn Canvas() -> impl IntoView {
             if ev.shift_key() && dx == 0.0 {
                 (dx, dy) = (dy, 0.0);
             }
-            ed.viewport.update(|v| {
-                v.pan = Point::new(v.pan.x + dx / v.zoom, v.pan.y + dy / v.zoom);
+            let v = glide.live();
+            glide.show(Viewport {
+                pan: Point::new(v.pan.x + dx / v.zoom, v.pan.y + dy / v.zoom),
+                zoom: v.zoom,
             });
             return;
         }
-        let origin = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|el| el.get_bounding_client_rect())
-            .map_or(Point::default(), |r| Point::new(r.left(), r.top()));
-        let at = Point::new(
-            f64::from(ev.client_x()) - origin.x,
-            f64::from(ev.client_y()) - origin.y,
-        );
+        let at = local_point(&ev);
         let factor = (-ev.delta_y() * 0.0015).exp();
-        ed.viewport.update(|v| *v = v.zoom_at(at, factor));
+        glide.show(glide.live().zoom_at(at, factor));
     };
 
     let transform = move || {
@@ -613,6 +613,7 @@ pub fn Canvas() -> impl IntoView {
     view! {
         <svg
             class="canvas"
+            node_ref=svg_ref
             class:panning=move || space.get()
             data-panel="canvas"
             role="application"

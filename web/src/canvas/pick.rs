@@ -10,12 +10,24 @@ use super::geometry::{self, Point, Rect};
 use super::layout::NodeBox;
 
 /// The point of a pointer event in the canvas element's own screen space.
-pub fn local_point(ev: &web_sys::PointerEvent) -> Point {
-    let origin = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| el.get_bounding_client_rect())
-        .map_or(Point::default(), |r| Point::new(r.left(), r.top()));
+/// The canvas's box on screen. It is read from the canvas element's frame, which a pan or zoom
+/// in progress never moves (the element itself may be carrying a gesture's transform).
+pub fn canvas_box() -> Option<web_sys::DomRect> {
+    let doc = web_sys::window()?.document()?;
+    let el = match doc.query_selector(".canvas-wrap").ok()? {
+        Some(wrap) => wrap,
+        None => doc.query_selector("[data-panel='canvas']").ok()??,
+    };
+    Some(el.get_bounding_client_rect())
+}
+
+/// The canvas's size on screen, or a likely one before it is drawn.
+pub fn canvas_size() -> (f64, f64) {
+    canvas_box().map_or((1000.0, 700.0), |r| (r.width(), r.height()))
+}
+
+pub fn local_point(ev: &web_sys::MouseEvent) -> Point {
+    let origin = canvas_box().map_or(Point::default(), |r| Point::new(r.left(), r.top()));
     Point::new(
         f64::from(ev.client_x()) - origin.x,
         f64::from(ev.client_y()) - origin.y,

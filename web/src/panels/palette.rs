@@ -29,12 +29,7 @@ struct Carry {
 }
 
 fn canvas_rect() -> Option<web_sys::DomRect> {
-    let doc = web_sys::window()?.document()?;
-    Some(
-        doc.query_selector("[data-panel='canvas']")
-            .ok()??
-            .get_bounding_client_rect(),
-    )
+    crate::canvas::pick::canvas_box()
 }
 
 /// Places `item` at canvas point `at`, in the tightest container under it that can hold it.

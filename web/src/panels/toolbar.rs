@@ -16,11 +16,7 @@ pub fn fit_to_view(ed: Editor) {
         ed.viewport.set(Viewport::default());
         return;
     };
-    let size = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-panel='canvas']").ok().flatten())
-        .map(|el| el.get_bounding_client_rect())
-        .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
+    let size = crate::canvas::pick::canvas_size();
     ed.viewport
         .set(Viewport::fit(content, size.0, size.1, 32.0));
 }
@@ -45,11 +41,7 @@ pub fn arrange_all(ed: Editor) {
 
 /// Zooms about the middle of the canvas.
 pub fn zoom_by(ed: Editor, factor: f64) {
-    let size = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-panel='canvas']").ok().flatten())
-        .map(|el| el.get_bounding_client_rect())
-        .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
+    let size = crate::canvas::pick::canvas_size();
     ed.viewport
         .update(|v| *v = v.zoom_at(Point::new(size.0 / 2.0, size.1 / 2.0), factor));
 }

@@ -92,11 +92,7 @@ pub fn reveal(ed: Editor, id: &str) {
     else {
         return;
     };
-    let size = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-panel='canvas']").ok().flatten())
-        .map(|el| el.get_bounding_client_rect())
-        .map_or((1000.0, 700.0), |r| (r.width(), r.height()));
+    let size = crate::canvas::pick::canvas_size();
     let v = ed.viewport.get_untracked();
     let a = v.to_screen(frame.origin);
     let b = v.to_screen(Point::new(frame.right(), frame.bottom()));
