@@ -29,9 +29,9 @@ function vpcplay() {
   return bin;
 }
 
-/** A generated 500-object topology whose first VPC is filled up to 50 objects. */
-function topology() {
-  const doc = JSON.parse(execFileSync(vpcplay(), ['gen', '--objects', '500', '--seed', '1'], { encoding: 'utf8' }));
+/** A generated topology of `objects` objects whose first VPC is filled up to 50 objects. */
+function topology(objects = 500) {
+  const doc = JSON.parse(execFileSync(vpcplay(), ['gen', '--objects', String(objects), '--seed', '1'], { encoding: 'utf8' }));
   const vpc = doc.vpcs[0];
   const subnets = doc.subnets.filter((s) => s.vpc === vpc.id);
   const inVpc = () => {
@@ -59,8 +59,8 @@ const CEILING_MS = 100;
 /** The value at quantile `q` of sorted `xs`. */
 const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
-test('a 50-child VPC drag follows the pointer; pointermove times printed against the 16 ms goal', async () => {
-  const { doc, vpc, children } = topology();
+for (const objects of [500, 2000]) test(`a 50-child VPC drag among ${objects} objects follows the pointer; pointermove times printed against the goal`, async () => {
+  const { doc, vpc, children } = topology(objects);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript((text) => localStorage.setItem('vpcplay.document', text), JSON.stringify(doc));
   const page = await context.newPage();
@@ -79,6 +79,8 @@ test('a 50-child VPC drag follows the pointer; pointermove times printed against
   }
   await page.mouse.up();
   await page.waitForTimeout(100);
+  // One 60 Hz frame at 500 objects, two at 2,000 (the issue's goals).
+  const goal = objects > 500 ? 2 * GOAL_MS : GOAL_MS;
   const durations = await page.evaluate(() => performance.getEntriesByName('drag-move').map((e) => e.duration));
   durations.sort((a, b) => a - b);
   const p50 = quantile(durations, 0.5);
@@ -87,10 +89,10 @@ test('a 50-child VPC drag follows the pointer; pointermove times printed against
   console.log(`durations: ${durations.map((d) => d.toFixed(1)).join(' ')}`);
   console.log(
     `benchmark: drag of ${vpc} (${children} objects inside) among ${drawn} drawn objects: ${durations.length} moves, ` +
-      `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms (goal: every move within ${GOAL_MS} ms; ` +
-      `${durations.filter((d) => d > GOAL_MS).length} over it)`,
+      `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms (goal: p95 within ${goal} ms; ` +
+      `${durations.filter((d) => d > goal).length} moves over it)`,
   );
-  await screenshot(page, 'drag-performance-500');
+  await screenshot(page, `drag-performance-${objects}`);
   assert.ok(durations.length >= 50, `measured ${durations.length} moves`);
   assert.ok(children >= 50);
   // A loose ceiling on the typical move, not a frame budget: p95 is what a person feels, and one
