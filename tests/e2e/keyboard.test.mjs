@@ -83,3 +83,59 @@ test('in a narrow window every toolbar action stays on screen and usable', async
     await context.close();
   }
 });
+
+test('paste, Ctrl+D and Enter on a palette item put the new object in free space', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?example=lattice-service`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('.status', { hasText: 'opened the example' }).waitFor({ timeout: 30_000 });
+
+  /** Pairs of objects whose frames overlap on screen, other than a container and what it holds. */
+  const overlaps = () =>
+    page.evaluate(() => {
+      const nodes = [...document.querySelectorAll('[data-panel="canvas"] [data-object-id]')].map((g) => ({
+        id: g.getAttribute('data-object-id'),
+        r: g.querySelector(':scope > .frame').getBoundingClientRect(),
+      }));
+      const holds = (a, b) =>
+        a.width * a.height > b.width * b.height + 1 &&
+        a.left <= b.left + 0.5 && a.top <= b.top + 0.5 && a.right >= b.right - 0.5 && a.bottom >= b.bottom - 0.5;
+      const out = [];
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const [a, b] = [nodes[i], nodes[j]];
+          if (holds(a.r, b.r) || holds(b.r, a.r)) continue;
+          const x = a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5;
+          const y = a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5;
+          if (x && y) out.push(`${a.id}/${b.id}`);
+        }
+      }
+      return out;
+    });
+  const before = await overlaps();
+
+  // Ctrl+D on a target group: the copy takes the nearest free place, not +24 px on top.
+  await page.click('[data-object-id="tg-v1"] > .frame', { position: { x: 30, y: 8 } });
+  await page.keyboard.press('Control+d');
+  await page.locator('.status', { hasText: 'duplicated 1 object(s)' }).waitFor();
+  assert.deepEqual(await overlaps(), before, 'the duplicate overlaps nothing');
+
+  // Copy and paste the client instance (pasted into its own subnet).
+  await page.click('[data-object-id="i-client"] > .frame', { position: { x: 30, y: 8 } });
+  await page.keyboard.press('Control+c');
+  await page.locator('.status', { hasText: 'copied 1 object(s)' }).waitFor();
+  await page.keyboard.press('Control+v');
+  await page.locator('.status', { hasText: 'pasted 1 object(s)' }).waitFor();
+  await page.keyboard.press('Control+v');
+  await page.locator('.status', { hasText: 'pasted 1 object(s)' }).waitFor();
+  assert.deepEqual(await overlaps(), before, 'the pasted copies overlap nothing');
+
+  // Enter on the palette's service network, twice: neither lands on the other or on anything.
+  for (let i = 0; i < 2; i++) {
+    await page.locator('[data-palette-kind="service_network"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.status', { hasText: 'placed a service network' }).waitFor();
+  }
+  assert.deepEqual(await overlaps(), before, 'objects placed from the keyboard overlap nothing');
+  await screenshot(page, 'keyboard-free-space');
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});

@@ -129,7 +129,12 @@ fn on_paste(ed: Editor, ev: &web_sys::ClipboardEvent, pastes: StoredValue<Pastes
         [one] => Some(one.clone()),
         _ => None,
     };
-    if let Some(top) = ed.edit(|doc| clipboard::paste(doc, &text, step, into.as_deref())) {
+    let pasted = ed.edit(|doc| {
+        let top = clipboard::paste(doc, &text, step, into.as_deref())?;
+        crate::canvas::arrange::make_room(doc, &top);
+        Ok(top)
+    });
+    if let Some(top) = pasted {
         ed.say(Tone::Info, format!("pasted {} object(s)", top.len()));
         ed.selection.set(top);
     }
@@ -163,6 +168,7 @@ fn on_global_key(
                 for id in &selection {
                     copies.push(edit::duplicate(doc, id)?);
                 }
+                crate::canvas::arrange::make_room(doc, &copies);
                 Ok(copies)
             });
             if let Some(copies) = copies {

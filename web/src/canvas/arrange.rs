@@ -214,6 +214,119 @@ impl Grid {
     }
 }
 
+/// How far to move the objects `mine` (as placed, each with what it holds) so that none of them
+/// overlaps another object, with a gap of one grid step: the nearest such offset on the grid,
+/// trying right and down first. `base` is the layout of the document without them in place
+/// (they are far away there), so their containers have the size they have without them. A
+/// container grows right and down to hold what is put in it, so a place that makes a container
+/// grow onto a neighbour is not free either (overlaps that were there before do not count).
+/// `(0, 0)` when they are clear already, or when no free place is found within a wide search.
+pub fn free_offset(base: &[NodeBox], mine: &[NodeBox]) -> (f64, f64) {
+    let gap = SNAP;
+    let moved = |id: &str| mine.iter().any(|m| m.id == id);
+    let mut by_id: BTreeMap<&str, &NodeBox> = BTreeMap::new();
+    for b in base {
+        by_id.insert(b.id.as_str(), b);
+    }
+    let padded = |r: &Rect| {
+        Rect::new(
+            r.origin.x - gap,
+            r.origin.y - gap,
+            r.width + 2.0 * gap,
+            r.height + 2.0 * gap,
+        )
+    };
+    // Whether `frame` (grown from `was`), in the container `parent`, newly touches an object
+    // there other than `except` and the moved ones.
+    let hits = |parent: &Option<String>, frame: &Rect, was: Option<&Rect>, except: &str| {
+        let frame = padded(frame);
+        let was = was.map(padded);
+        base.iter().any(|b| {
+            &b.parent == parent
+                && b.id != except
+                && !moved(&b.id)
+                && b.frame.intersects(&frame)
+                && !was.is_some_and(|w| b.frame.intersects(&w))
+        })
+    };
+    let clear = |dx: f64, dy: f64| {
+        mine.iter().all(|m| {
+            let mut frame = m.frame.translated(dx, dy);
+            if hits(&m.parent, &frame, None, &m.id) {
+                return false;
+            }
+            let mut up = m.parent.as_deref().and_then(|p| by_id.get(p));
+            if let Some(c) = up
+                && (frame.origin.x < c.frame.origin.x + PAD
+                    || frame.origin.y < c.frame.origin.y + HEADER)
+            {
+                return false;
+            }
+            // Each container up the chain grows to hold it; what it grows onto must be free.
+            while let Some(c) = up {
+                let need = Rect::new(
+                    frame.origin.x - PAD,
+                    frame.origin.y - HEADER,
+                    frame.width + 2.0 * PAD,
+                    frame.height + HEADER + PAD,
+                );
+                let grown = c.frame.union(&need);
+                if grown == c.frame {
+                    break;
+                }
+                if hits(&c.parent, &grown, Some(&c.frame), &c.id) {
+                    return false;
+                }
+                frame = grown;
+                up = c.parent.as_deref().and_then(|p| by_id.get(p));
+            }
+            true
+        })
+    };
+    let step = SNAP * 2.0;
+    for ring in 0..80_i32 {
+        // The square ring of grid points `ring` steps out, nearest and right-and-down first.
+        let r = f64::from(ring);
+        let mut ring_points: Vec<(f64, f64)> = Vec::new();
+        for i in -ring..=ring {
+            let t = f64::from(i);
+            ring_points.push((r, t));
+            ring_points.push((t, r));
+            ring_points.push((-r, t));
+            ring_points.push((t, -r));
+        }
+        let rank = |p: &(f64, f64)| (p.0.abs() + p.1.abs(), p.0 < 0.0 || p.1 < 0.0);
+        ring_points.sort_by(|a, b| {
+            let (ra, rb) = (rank(a), rank(b));
+            ra.0.total_cmp(&rb.0).then(ra.1.cmp(&rb.1))
+        });
+        for (x, y) in ring_points {
+            if clear(x * step, y * step) {
+                return (x * step, y * step);
+            }
+        }
+    }
+    (0.0, 0.0)
+}
+
+/// Moves the objects `ids` of `doc` (with what they hold) to the nearest free place, as
+/// [`free_offset`] finds it; whether they moved.
+pub fn make_room(doc: &mut Document, ids: &[String]) -> bool {
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mine: Vec<NodeBox> = layout(doc)
+        .into_iter()
+        .filter(|b| ids.contains(&b.id))
+        .collect();
+    let mut without = doc.clone();
+    vpcplay_core::edit::move_by(&mut without, &refs, -1.0e7, -1.0e7);
+    let (dx, dy) = free_offset(&layout(&without), &mine);
+    if (dx, dy) == (0.0, 0.0) {
+        return false;
+    }
+    vpcplay_core::edit::move_by(doc, &refs, dx, dy);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +406,41 @@ mod tests {
     #[test]
     fn an_empty_document_has_nothing_to_arrange() {
         assert!(arrange(&Document::new()).is_empty());
+    }
+
+    #[test]
+    fn a_copy_placed_on_top_of_its_original_is_moved_to_the_nearest_free_place() {
+        let mut doc = Document::new();
+        let at = Position { x: 0.0, y: 0.0 };
+        let vpc = vpcplay_core::edit::create(&mut doc, Kind::Vpc, at, None).unwrap();
+        let subnet = vpcplay_core::edit::create(&mut doc, Kind::Subnet, at, Some(&vpc)).unwrap();
+        let one = vpcplay_core::edit::create(&mut doc, Kind::Instance, at, Some(&subnet)).unwrap();
+        // Something else beside the VPC, where the copy might otherwise go.
+        vpcplay_core::edit::create(
+            &mut doc,
+            Kind::ServiceNetwork,
+            Position { x: 400.0, y: 0.0 },
+            None,
+        )
+        .unwrap();
+        for original in [vpc.clone(), one.clone()] {
+            let mut doc = doc.clone();
+            let copy = vpcplay_core::edit::duplicate(&mut doc, &original).unwrap();
+            let ids = std::slice::from_ref(&copy);
+            assert!(
+                make_room(&mut doc, ids),
+                "the copy of {original} overlapped it"
+            );
+            let boxes = layout(&doc);
+            let mine = boxes.iter().find(|b| b.id == copy).unwrap();
+            for b in boxes
+                .iter()
+                .filter(|b| b.parent == mine.parent && b.id != copy)
+            {
+                assert!(!b.frame.intersects(&mine.frame), "{copy} clear of {}", b.id);
+            }
+            // Already clear: nothing moves.
+            assert!(!make_room(&mut doc, ids));
+        }
     }
 }

@@ -33,7 +33,9 @@ fn canvas_rect() -> Option<web_sys::DomRect> {
 }
 
 /// Places `item` at canvas point `at`, in the tightest container under it that can hold it.
-fn place(ed: Editor, item: &'static PaletteItem, at: Point) {
+/// A placement from the keyboard (`free`) moves to the nearest free place; a drop stays where
+/// the pointer let go.
+fn place(ed: Editor, item: &'static PaletteItem, at: Point, free: bool) {
     let boxes = ed.doc.with_untracked(layout);
     let shapes: Vec<Shape<usize>> = boxes
         .iter()
@@ -57,8 +59,15 @@ fn place(ed: Editor, item: &'static PaletteItem, at: Point) {
         x: corner.x,
         y: corner.y,
     };
-    if let Some(id) = ed.edit(|doc| edit::create(doc, item.kind, position, container.as_deref())) {
-        ed.say(Tone::Info, format!("placed {} `{id}`", item.kind.noun()));
+    let created = ed.edit(|doc| {
+        let id = edit::create(doc, item.kind, position, container.as_deref())?;
+        if free {
+            crate::canvas::arrange::make_room(doc, std::slice::from_ref(&id));
+        }
+        Ok(id)
+    });
+    if let Some(id) = created {
+        ed.say(Tone::Info, format!("placed {} `{id}`", item.kind.a()));
         ed.select(&id);
     }
 }
@@ -89,7 +98,7 @@ fn place_from_keyboard(ed: Editor, item: &'static PaletteItem) {
             v.to_canvas(Point::new(size.0 / 2.0, size.1 / 2.0))
         }
     };
-    place(ed, item, at);
+    place(ed, item, at, true);
 }
 
 /// The palette panel.
@@ -137,7 +146,7 @@ pub fn Palette() -> impl IntoView {
                 .viewport
                 .get_untracked()
                 .to_canvas(Point::new(x - r.left(), y - r.top()));
-            place(ed, c.item, at);
+            place(ed, c.item, at, false);
         };
         let on_key = move |ev: web_sys::KeyboardEvent| {
             if ev.key() == "Enter" || ev.key() == " " {
