@@ -1,6 +1,7 @@
 //! Interface endpoints: a network interface per subnet (aws-rules.md R-IFE-01) whose security
 //! groups must admit the client (R-IFE-02; the VPC's default group when none is chosen, R-IFE-03),
-//! TCP only (R-IFE-04), and, for an AWS service, the endpoint policy (R-EPP-01, R-EPP-02).
+//! TCP only (R-IFE-04), and, for an AWS service, the endpoint policy and the caller's identity policy (R-EPP-01,
+//! R-EPP-02).
 
 use alloc::format;
 use alloc::string::String;
@@ -44,13 +45,13 @@ impl<'i, 't> Walker<'i, 't> {
         });
         match &e.service {
             EndpointTarget::Aws(name) => {
-                let (call, statement) =
+                let call =
                     self.endpoint_policy(PolicyOf::InterfaceEndpoint, id, e.vpc.as_str(), name)?;
                 let target = String::from(name.as_str());
-                self.hop(ComponentKind::AwsService, &target, "R-EPP-02", || {
+                self.hop(ComponentKind::AwsService, &target, "R-IFE-01", || {
                     (
                         format!("{target} receives {} through AWS PrivateLink", call.action),
-                        Some(statement),
+                        None,
                     )
                 });
                 let dst = self.dst;

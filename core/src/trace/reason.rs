@@ -69,6 +69,9 @@ reasons! {
     GatewayEndpointPolicyDenied = "gateway_endpoint_policy_denied", "R-EPP-01";
     /// The interface endpoint's policy does not allow the request.
     InterfaceEndpointPolicyDenied = "interface_endpoint_policy_denied", "R-EPP-01";
+    /// The caller's identity policy does not allow a request to an AWS service through a gateway
+    /// or interface endpoint: the endpoint policy never replaces it.
+    IdentityPolicyDenied = "identity_policy_denied", "R-EPP-01";
     /// The route leads to the internet, and the internet gateway or NAT device cannot carry it.
     InternetUnreachable = "internet_unreachable", "R-GWE-03";
     /// The component carries TCP only, and the request is not TCP.
