@@ -82,7 +82,9 @@ reasons! {
     EndpointConnectionNotAccepted = "endpoint_connection_not_accepted", "R-EPS-03";
     /// The endpoint connection was rejected, failed or was deleted.
     EndpointConnectionRejected = "endpoint_connection_rejected", "R-EPS-03";
-    /// The consumer is not among the endpoint service's allowed principals.
+    /// The consumer is not among the endpoint service's allowed principals. Validation refuses
+    /// such an endpoint first (the diagnostic of the same name), so a valid topology never stops
+    /// with it; the name stays, as every published name does.
     EndpointServicePrincipalNotAllowed = "endpoint_service_principal_not_allowed", "R-EPS-02";
     /// The load balancer has no listener on the port.
     LoadBalancerNoListener = "load_balancer_no_listener", "R-EPS-01";
