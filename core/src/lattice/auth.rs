@@ -55,6 +55,15 @@ impl AuthLevel {
         }
     }
 
+    /// What the level's policy is attached to.
+    fn owner(self) -> &'static str {
+        match self {
+            Self::Identity => "principal",
+            Self::ServiceNetwork => "service network",
+            Self::Service => "service",
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Self::Identity => "identity policy",
@@ -186,12 +195,35 @@ pub(crate) fn check(
     let iam = sn_type == AuthType::AwsIam || service.auth_type == AuthType::AwsIam;
     if !iam {
         let id = String::from(service.id.as_str());
-        run.hop(ComponentKind::AuthPolicy, &id, "R-AUTH-04", || {
+        // No level evaluates a policy (R-AUTH-04); policies still attached are not applied
+        // (R-AUTH-05), and the hop names them.
+        let ix = run.ix;
+        let attached: Vec<&str> = [
+            sn.filter(|n| ix.policy(PolicyOf::ServiceNetwork, n.id.as_str()).is_some())
+                .map(|n| n.id.as_str()),
+            ix.policy(PolicyOf::Service, service.id.as_str())
+                .map(|_| service.id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let (rule, cites) = if attached.is_empty() {
+            (String::from("auth type NONE"), "R-AUTH-04")
+        } else {
             (
                 format!(
-                    "the auth type of `{network}` and of `{id}` is NONE: no policy is evaluated"
+                    "auth type NONE: the auth policy attached to `{}` is not applied",
+                    attached.join("` and `")
                 ),
-                Some(String::from("auth type NONE")),
+                "R-AUTH-05",
+            )
+        };
+        run.hop(ComponentKind::AuthPolicy, &id, cites, || {
+            (
+                format!(
+                    "the auth type of `{network}` and of `{id}` is NONE: no auth policy is evaluated"
+                ),
+                Some(rule),
             )
         });
         return Ok(());
@@ -323,11 +355,29 @@ fn level(
         what: None,
     };
     match (auth, policy) {
-        (AuthType::None, _) => finding(
-            DecisionKind::Allow,
-            String::from("auth type NONE: the level is skipped"),
-            "R-AUTH-04",
-        ),
+        // NONE evaluates no policy at this level (R-AUTH-04); one that is attached is not
+        // applied (R-AUTH-05).
+        (AuthType::None, attached) => {
+            let (why, cites) = match attached {
+                Some(_) => (
+                    format!(
+                        "the auth policy attached to `{id}` is not applied: auth type NONE disables it"
+                    ),
+                    "R-AUTH-05",
+                ),
+                None => (
+                    String::from("auth type NONE: the level is skipped"),
+                    "R-AUTH-04",
+                ),
+            };
+            Finding {
+                what: Some(format!(
+                    "the auth type of {} `{id}` is NONE: no auth policy is evaluated at this level",
+                    level.owner()
+                )),
+                ..finding(DecisionKind::Allow, why, cites)
+            }
+        }
         (AuthType::AwsIam, None) => finding(
             DecisionKind::ImplicitDeny,
             String::from("auth type AWS_IAM with no auth policy denies every request"),

@@ -12,7 +12,7 @@ use crate::model::subnet::Subnet;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
 use crate::trace::index::PolicyOf;
-use crate::trace::walk::{Step, Walker};
+use crate::trace::walk::{GroupRules, Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
 impl<'i, 't> Walker<'i, 't> {
@@ -34,8 +34,13 @@ impl<'i, 't> Walker<'i, 't> {
             ));
         }
         let port = self.req.port;
-        self.admit(e.vpc.as_str(), &e.security_groups, id, port)
-            .map_err(|b| b.citing("R-IFE-02"))?;
+        self.admit_citing(
+            e.vpc.as_str(),
+            &e.security_groups,
+            id,
+            port,
+            GroupRules::INTERFACE_ENDPOINT,
+        )?;
         let sub = subnet.id.as_str();
         self.hop(ComponentKind::InterfaceEndpoint, id, "R-IFE-01", || {
             (
