@@ -48,7 +48,7 @@ impl IdentityFinding {
                     "the request is unsigned (anonymous): it names no principal, so no identity policy is evaluated",
                 ),
                 DecisionKind::Allow => format!(
-                    "no identity policy of `{p}` is given, so no identity policy is evaluated"
+                    "no identity policy of `{p}` is given, so none is evaluated: the caller is taken to be allowed by its own account"
                 ),
                 _ => format!("the identity policy of `{p}` allows nothing"),
             };
