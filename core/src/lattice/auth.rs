@@ -16,8 +16,10 @@
 //!   principal, or a signed payload (an `x-amz-content-sha256` header other than
 //!   `UNSIGNED-PAYLOAD`), does not authenticate (R-AUTH-06).
 //! - A signed caller's identity policy comes from [`Identities`] (by principal ARN) or else from
-//!   the document's `identity_policies`; a caller with neither is taken to be allowed by its own
-//!   account. An identity policy that does not parse allows nothing.
+//!   the document's `identity_policies`, and is asked through `crate::policy::identity_finding`,
+//!   the same evaluation and words as on endpoint paths: a caller with neither is taken to be
+//!   allowed by its own account, an identity policy that does not parse allows nothing, and an
+//!   anonymous caller's hop says that no identity policy is evaluated (R-AUTH-07).
 
 use alloc::collections::BTreeMap;
 use alloc::format;
@@ -27,7 +29,9 @@ use alloc::vec::Vec;
 use super::{Client, Run, Step, region_of};
 use crate::model::flow::{Principal, RequestProtocol};
 use crate::model::lattice::{AuthType, Listener, ListenerProtocol, Service};
-use crate::policy::{Caller, DecisionKind, Policy, Request as PolicyRequest, authorize, explain};
+use crate::policy::{
+    Caller, DecisionKind, Policy, Request as PolicyRequest, decide, identity_finding,
+};
 use crate::trace::index::{ParsedPolicy, PolicyOf};
 use crate::trace::{Blocked, ComponentKind, ReasonCode};
 
@@ -51,6 +55,15 @@ impl AuthLevel {
         }
     }
 
+    /// What the level's policy is attached to.
+    fn owner(self) -> &'static str {
+        match self {
+            Self::Identity => "principal",
+            Self::ServiceNetwork => "service network",
+            Self::Service => "service",
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Self::Identity => "identity policy",
@@ -69,6 +82,8 @@ struct Finding {
     /// The deciding statement, or why the level decided without one.
     why: String,
     cites: &'static str,
+    /// The hop's words when the level says them itself.
+    what: Option<String>,
 }
 
 /// The policy request for a Lattice call, with the condition keys the request supplies.
@@ -180,12 +195,35 @@ pub(crate) fn check(
     let iam = sn_type == AuthType::AwsIam || service.auth_type == AuthType::AwsIam;
     if !iam {
         let id = String::from(service.id.as_str());
-        run.hop(ComponentKind::AuthPolicy, &id, "R-AUTH-04", || {
+        // No level evaluates a policy (R-AUTH-04); policies still attached are not applied
+        // (R-AUTH-05), and the hop names them.
+        let ix = run.ix;
+        let attached: Vec<&str> = [
+            sn.filter(|n| ix.policy(PolicyOf::ServiceNetwork, n.id.as_str()).is_some())
+                .map(|n| n.id.as_str()),
+            ix.policy(PolicyOf::Service, service.id.as_str())
+                .map(|_| service.id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let (rule, cites) = if attached.is_empty() {
+            (String::from("auth type NONE"), "R-AUTH-04")
+        } else {
             (
                 format!(
-                    "the auth type of `{network}` and of `{id}` is NONE: no policy is evaluated"
+                    "auth type NONE: the auth policy attached to `{}` is not applied",
+                    attached.join("` and `")
                 ),
-                Some(String::from("auth type NONE")),
+                "R-AUTH-05",
+            )
+        };
+        run.hop(ComponentKind::AuthPolicy, &id, cites, || {
+            (
+                format!(
+                    "the auth type of `{network}` and of `{id}` is NONE: no auth policy is evaluated"
+                ),
+                Some(rule),
             )
         });
         return Ok(());
@@ -193,34 +231,28 @@ pub(crate) fn check(
     authenticate(run)?;
     let pr = policy_request(run, client, service, network, listener);
     let mut findings = Vec::with_capacity(3);
-    if let Caller::Principal(arn) = pr.caller() {
-        let given = identities
+    // The identity policy, in the words every path authorized with IAM shares (R-AUTH-02); an
+    // anonymous caller has none, and its hop says so (R-AUTH-07).
+    let given = match pr.caller() {
+        Caller::Principal(arn) => identities
             .get(arn)
             .map(Ok)
-            .or_else(|| run.ix.identity_policy(arn).map(Result::as_ref));
-        findings.push(match given {
-            Some(Ok(p)) => evaluate(AuthLevel::Identity, arn, p, &pr, "R-AUTH-02"),
-            Some(Err(e)) => Finding {
-                level: AuthLevel::Identity,
-                at: arn.clone(),
-                kind: DecisionKind::ImplicitDeny,
-                why: format!(
-                    "the identity policy does not parse ({e}), so nothing allows the request"
-                ),
-                cites: "R-AUTH-02",
-            },
-            None => Finding {
-                level: AuthLevel::Identity,
-                at: arn.clone(),
-                kind: DecisionKind::Allow,
-                why: format!(
-                    "no identity policy for `{arn}` is given; it is taken to allow {}",
-                    pr.action()
-                ),
-                cites: "R-AUTH-02",
-            },
-        });
-    }
+            .or_else(|| run.ix.identity_policy(arn).map(Result::as_ref)),
+        Caller::Anonymous => None,
+    };
+    let identity = identity_finding(given, &pr, "R-AUTH-02");
+    findings.push(Finding {
+        level: AuthLevel::Identity,
+        at: identity.principal.clone(),
+        kind: identity.kind,
+        cites: if *pr.caller() == Caller::Anonymous {
+            "R-AUTH-07"
+        } else {
+            identity.cites
+        },
+        what: Some(identity.what()),
+        why: identity.why,
+    });
     // The policies were parsed once with the index; a network missing from the document has none.
     let ix = run.ix;
     let sn_policy = sn.and_then(|n| ix.policy(PolicyOf::ServiceNetwork, n.id.as_str()));
@@ -239,7 +271,7 @@ pub(crate) fn check(
         &pr,
     ));
     for f in &findings {
-        let (what, why) = (describe(f), f.why.clone());
+        let (what, why) = (f.what.clone().unwrap_or_else(|| describe(f)), f.why.clone());
         run.hop(ComponentKind::AuthPolicy, &f.at, f.cites, || {
             (what, Some(why))
         });
@@ -320,13 +352,32 @@ fn level(
         kind,
         why,
         cites,
+        what: None,
     };
     match (auth, policy) {
-        (AuthType::None, _) => finding(
-            DecisionKind::Allow,
-            String::from("auth type NONE: the level is skipped"),
-            "R-AUTH-04",
-        ),
+        // NONE evaluates no policy at this level (R-AUTH-04); one that is attached is not
+        // applied (R-AUTH-05).
+        (AuthType::None, attached) => {
+            let (why, cites) = match attached {
+                Some(_) => (
+                    format!(
+                        "the auth policy attached to `{id}` is not applied: auth type NONE disables it"
+                    ),
+                    "R-AUTH-05",
+                ),
+                None => (
+                    String::from("auth type NONE: the level is skipped"),
+                    "R-AUTH-04",
+                ),
+            };
+            Finding {
+                what: Some(format!(
+                    "the auth type of {} `{id}` is NONE: no auth policy is evaluated at this level",
+                    level.owner()
+                )),
+                ..finding(DecisionKind::Allow, why, cites)
+            }
+        }
         (AuthType::AwsIam, None) => finding(
             DecisionKind::ImplicitDeny,
             String::from("auth type AWS_IAM with no auth policy denies every request"),
@@ -350,35 +401,18 @@ fn evaluate(
     pr: &PolicyRequest,
     cites: &'static str,
 ) -> Finding {
-    let policies = core::slice::from_ref(policy);
-    let decision = authorize(policies, pr);
-    let ex = explain(policies, pr, &decision);
-    let why = match decision.kind {
-        DecisionKind::Allow | DecisionKind::ExplicitDeny => ex.message,
-        DecisionKind::ImplicitDeny => {
-            let misses: Vec<String> = ex
-                .statements
-                .iter()
-                .map(|s| format!("{}: {}", s.statement, s.message))
-                .collect();
-            if misses.is_empty() {
-                ex.message
-            } else {
-                format!("{} ({})", ex.message, misses.join("; "))
-            }
-        }
-    };
-    let cites = match (level, decision.kind) {
-        (_, DecisionKind::ExplicitDeny) => "R-IAM-01",
-        (AuthLevel::Identity, _) => "R-AUTH-02",
-        (_, DecisionKind::ImplicitDeny) => "R-AUTH-03",
-        _ => cites,
+    let (kind, why) = decide(policy, pr);
+    let cites = match kind {
+        DecisionKind::ExplicitDeny => "R-IAM-01",
+        DecisionKind::ImplicitDeny => "R-AUTH-03",
+        DecisionKind::Allow => cites,
     };
     Finding {
         level,
         at: String::from(id),
-        kind: decision.kind,
+        kind,
         why,
         cites,
+        what: None,
     }
 }

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use super::{Client, Run, Step, check_groups, region_of};
 use crate::model::lattice::{Service, ServiceNetworkEndpoint, VpcAssociation};
 use crate::model::vpc::Vpc;
-use crate::net::security_group::{Direction, Peer};
+use crate::net::security_group::{self, Direction, Peer};
 use crate::trace::{Blocked, ComponentKind, Index, ReasonCode};
 
 /// How the client VPC reaches the service network that holds the service.
@@ -133,6 +133,12 @@ pub(crate) fn enter(
     };
     let network = c.network;
     let src = client.ip;
+    let defaulted = match c.via {
+        Via::Endpoint(_) if ids.is_empty() => groups
+            .first()
+            .map(|g| security_group::default_applied(id, g.id.as_str())),
+        _ => None,
+    };
     let rule = if groups.is_empty() {
         None
     } else {
@@ -146,26 +152,45 @@ pub(crate) fn enter(
                 [only] => *only,
                 _ => id,
             };
-            return Err(Blocked::new(
-                at,
-                ReasonCode::SecurityGroupIngressDenied,
-                format!(
-                    "no inbound rule of {} on the {what} `{id}` allows tcp port {port} from {src}",
-                    names.join(", ")
+            // Given none, the endpoint has the VPC's default group (R-IFE-03), whose only
+            // inbound rule, unless the document writes it out, admits its members (R-VPC-05).
+            let (message, cites) = match defaulted.as_deref() {
+                Some(d) if ix.is_implicit_default(vpc, at) => (
+                    format!(
+                        "{d}, which admits inbound traffic only from its own members: tcp port {port} from {src} is not from one"
+                    ),
+                    "R-VPC-05",
                 ),
-            )
-            .citing("R-SN-04"));
+                Some(d) => (
+                    format!("{d}, and no inbound rule of it allows tcp port {port} from {src}"),
+                    "R-IFE-03",
+                ),
+                None => (
+                    format!(
+                        "no inbound rule of {} on the {what} `{id}` allows tcp port {port} from {src}",
+                        names.join(", ")
+                    ),
+                    "R-SN-04",
+                ),
+            };
+            return Err(
+                Blocked::new(at, ReasonCode::SecurityGroupIngressDenied, message).citing(cites),
+            );
         };
         Some(rule)
     };
-    let cites = match c.via {
-        Via::Association(_) => "R-SN-04",
-        Via::Endpoint(_) => "R-SN-03",
+    let cites = match (c.via, &defaulted) {
+        (Via::Association(_), _) => "R-SN-04",
+        (Via::Endpoint(_), Some(_)) => "R-IFE-03",
+        (Via::Endpoint(_), None) => "R-SN-03",
     };
     run.hop(kind, id, cites, || {
-        let how = match &rule {
-            Some(_) => "its security groups admit the client",
-            None => "it has no security groups, so every client of the VPC may use it",
+        let how = match (&rule, defaulted) {
+            (Some(_), Some(d)) => format!("{d}, and it admits the client"),
+            (Some(_), None) => String::from("its security groups admit the client"),
+            (None, _) => {
+                String::from("it has no security groups, so every client of the VPC may use it")
+            }
         };
         (
             format!(

@@ -116,6 +116,9 @@ codes! {
     EndpointServiceZones = "endpoint_service_zones", Error, Some("R-EPS-06");
     /// An endpoint service lists a connection from an endpoint that targets another service.
     ConnectionMismatch = "connection_mismatch", Error, None;
+    /// An interface endpoint from an account that no allowed principal of its endpoint service
+    /// admits, with no connection the provider accepted before.
+    EndpointServicePrincipalNotAllowed = "endpoint_service_principal_not_allowed", Error, Some("R-EPS-02");
     /// An endpoint service's private DNS name is not verified, so consumers cannot use it.
     PrivateDnsUnverified = "private_dns_unverified", Warning, Some("R-EPS-05");
     /// An endpoint service allows every principal and accepts automatically: effectively public.

@@ -40,6 +40,33 @@ crate::json_struct!(EndpointService {
     position: opt,
 });
 
+impl EndpointService {
+    /// Whether an allowed principal admits the account `account` to create an endpoint
+    /// (aws-rules.md R-EPS-02, https://docs.aws.amazon.com/vpc/latest/privatelink/modify-endpoint-service.html).
+    pub fn admits(&self, account: &str) -> bool {
+        self.allowed_principals
+            .iter()
+            .any(|p| principal_admits(p, account))
+    }
+
+    /// The connection the service lists for `endpoint`, if any.
+    pub fn connection(&self, endpoint: &str) -> Option<&Connection> {
+        self.connections
+            .iter()
+            .find(|c| c.endpoint.as_str() == endpoint)
+    }
+}
+
+/// Whether `principal` (an ARN or `*`) admits the account `account`: `*`, the account's root, or
+/// a role or user of the account.
+pub fn principal_admits(principal: &str, account: &str) -> bool {
+    principal == "*"
+        || principal
+            .strip_prefix("arn:aws:iam::")
+            .and_then(|rest| rest.split_once(':'))
+            .is_some_and(|(acct, _)| acct == account)
+}
+
 /// An interface endpoint's connection to an endpoint service.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connection {
@@ -84,3 +111,22 @@ crate::json_enum!(Verification {
     Verified = "verified",
     Failed = "failed",
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn principals() {
+        let cases = [
+            ("*", "111111111111", true),
+            ("arn:aws:iam::111111111111:root", "111111111111", true),
+            ("arn:aws:iam::111111111111:role/app", "111111111111", true),
+            ("arn:aws:iam::222222222222:root", "111111111111", false),
+            ("111111111111", "111111111111", false),
+        ];
+        for (p, a, want) in cases {
+            assert_eq!(principal_admits(p, a), want, "{p} {a}");
+        }
+    }
+}

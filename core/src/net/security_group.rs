@@ -165,6 +165,16 @@ pub fn describe(rule: &SgRule, direction: Direction) -> String {
     format!("{} {ports} {word} {peer}", rule.protocol.as_str())
 }
 
+/// The words for the fact that put a VPC's default group on an interface: it was given none
+/// (aws-rules.md R-IFE-03, "If you do not specify a security group, we associate the default
+/// security group for the VPC", https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html;
+/// R-VPC-05 for instances). The trace's walker and VPC Lattice both say it this way.
+pub fn default_applied(owner: &str, group: &str) -> alloc::string::String {
+    alloc::format!(
+        "no security group was given to `{owner}`, so the VPC's default group `{group}` applies"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,8 @@
 //!   allow, and an allow beats the implicit deny (R-IAM-01). The [`Decision`] names the deciding
 //!   statements and, for every other statement, the element that did not match.
 //! - [`explain`] turns a decision into plain words and a serializable [`Explanation`].
+//! - [`identity_finding`] asks the caller's identity policy about a request, in the words every
+//!   path authorized with IAM shares (VPC Lattice, gateway and interface endpoints).
 
 mod arn;
 mod ast;
@@ -19,6 +21,7 @@ mod date;
 mod error;
 mod eval;
 mod explain;
+mod identity;
 mod keys;
 mod lint;
 mod operator;
@@ -40,6 +43,7 @@ pub use date::{EpochMillis, parse as parse_date};
 pub use error::{PolicyParseError, PolicyParseErrorKind};
 pub use eval::{Decision, DecisionKind, Miss, Outcome, StatementRef, authorize, first_miss};
 pub use explain::{Explanation, StatementLabel, StatementReport, WhyNot, explain};
+pub use identity::{IdentityFinding, decide, identity_finding};
 pub use keys::{KNOWN_KEYS, KeyInfo};
 pub use lint::{PolicyWarning, WarningCode, lint};
 pub use parse::parse_policy;

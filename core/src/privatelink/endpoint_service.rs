@@ -13,15 +13,6 @@ use crate::trace::ReasonCode;
 use crate::trace::walk::{Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
-/// Whether `principal` (an ARN or `*`) admits the account `account`.
-pub(crate) fn principal_admits(principal: &str, account: &str) -> bool {
-    principal == "*"
-        || principal
-            .strip_prefix("arn:aws:iam::")
-            .and_then(|rest| rest.split_once(':'))
-            .is_some_and(|(acct, _)| acct == account)
-}
-
 impl<'i, 't> Walker<'i, 't> {
     pub(crate) fn endpoint_service(
         &mut self,
@@ -34,19 +25,13 @@ impl<'i, 't> Walker<'i, 't> {
         let id = s.id.as_str();
         self.tick(id)?;
         let consumer = t.vpc(e.vpc.as_str()).map_or("", |v| ix.account_of_vpc(v));
-        let listed = s
-            .connections
-            .iter()
-            .find(|c| c.endpoint == e.id)
-            .map(|c| c.state);
+        let listed = s.connection(e.id.as_str()).map(|c| c.state);
         let state = match listed {
             Some(state) => state,
             None => {
-                if !s
-                    .allowed_principals
-                    .iter()
-                    .any(|p| principal_admits(p, consumer))
-                {
+                // Validation refuses such an endpoint (endpoint_service_principal_not_allowed);
+                // a trace of a document that was not validated still stops here.
+                if !s.admits(consumer) {
                     return Err(Blocked::new(
                         id,
                         ReasonCode::EndpointServicePrincipalNotAllowed,
@@ -54,7 +39,8 @@ impl<'i, 't> Walker<'i, 't> {
                             "the endpoint service `{id}` does not allow account {consumer}, so `{}` cannot connect",
                             e.id
                         ),
-                    ));
+                    )
+                    .citing("R-EPS-02"));
                 }
                 if s.acceptance_required {
                     ConnectionState::PendingAcceptance
@@ -123,24 +109,5 @@ impl<'i, 't> Walker<'i, 't> {
             ));
         };
         self.load_balancer(lb, node, Some(eid))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn principals() {
-        let cases = [
-            ("*", "111111111111", true),
-            ("arn:aws:iam::111111111111:root", "111111111111", true),
-            ("arn:aws:iam::111111111111:role/app", "111111111111", true),
-            ("arn:aws:iam::222222222222:root", "111111111111", false),
-            ("111111111111", "111111111111", false),
-        ];
-        for (p, a, want) in cases {
-            assert_eq!(principal_admits(p, a), want, "{p} {a}");
-        }
     }
 }

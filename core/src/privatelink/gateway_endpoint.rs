@@ -1,5 +1,5 @@
 //! Gateway endpoints: the prefix-list route of a route table leads here (aws-rules.md R-GWE-02),
-//! the endpoint policy decides (R-EPP-01, R-EPP-04), and the service sees the instance's private
+//! the endpoint policy and the caller's identity policy both decide (R-EPP-01, R-EPP-04), and the service sees the instance's private
 //! address (R-GWE-11). Traffic from outside the VPC never gets here (R-GWE-07): the peering step
 //! stops it first.
 
@@ -21,14 +21,14 @@ impl<'i, 't> Walker<'i, 't> {
     ) -> Step<Verdict> {
         let id = g.id.as_str();
         self.tick(id)?;
-        let (call, statement) =
+        let call =
             self.endpoint_policy(PolicyOf::GatewayEndpoint, id, vpc.id.as_str(), &g.service)?;
         let name = g.service.clone();
         let src = self.src.map(|s| format!("{s}")).unwrap_or_default();
         self.hop(ComponentKind::GatewayEndpoint, id, "R-GWE-11", || {
             (
                 format!("the gateway endpoint {id} carries {} to {name} privately; the service sees the private source {src}", call.action),
-                Some(statement),
+                None,
             )
         });
         let port = self.req.port;

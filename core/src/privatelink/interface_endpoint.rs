@@ -1,6 +1,7 @@
 //! Interface endpoints: a network interface per subnet (aws-rules.md R-IFE-01) whose security
 //! groups must admit the client (R-IFE-02; the VPC's default group when none is chosen, R-IFE-03),
-//! TCP only (R-IFE-04), and, for an AWS service, the endpoint policy (R-EPP-01, R-EPP-02).
+//! TCP only (R-IFE-04), and, for an AWS service, the endpoint policy and the caller's identity policy (R-EPP-01,
+//! R-EPP-02).
 
 use alloc::format;
 use alloc::string::String;
@@ -11,7 +12,7 @@ use crate::model::subnet::Subnet;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
 use crate::trace::index::PolicyOf;
-use crate::trace::walk::{Step, Walker};
+use crate::trace::walk::{GroupRules, Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
 impl<'i, 't> Walker<'i, 't> {
@@ -33,8 +34,13 @@ impl<'i, 't> Walker<'i, 't> {
             ));
         }
         let port = self.req.port;
-        self.admit(e.vpc.as_str(), &e.security_groups, id, port)
-            .map_err(|b| b.citing("R-IFE-02"))?;
+        self.admit_citing(
+            e.vpc.as_str(),
+            &e.security_groups,
+            id,
+            port,
+            GroupRules::INTERFACE_ENDPOINT,
+        )?;
         let sub = subnet.id.as_str();
         self.hop(ComponentKind::InterfaceEndpoint, id, "R-IFE-01", || {
             (
@@ -44,13 +50,13 @@ impl<'i, 't> Walker<'i, 't> {
         });
         match &e.service {
             EndpointTarget::Aws(name) => {
-                let (call, statement) =
+                let call =
                     self.endpoint_policy(PolicyOf::InterfaceEndpoint, id, e.vpc.as_str(), name)?;
                 let target = String::from(name.as_str());
-                self.hop(ComponentKind::AwsService, &target, "R-EPP-02", || {
+                self.hop(ComponentKind::AwsService, &target, "R-IFE-01", || {
                     (
                         format!("{target} receives {} through AWS PrivateLink", call.action),
-                        Some(statement),
+                        None,
                     )
                 });
                 let dst = self.dst;

@@ -20,7 +20,7 @@ use crate::net::address::stable_hash;
 use crate::net::security_group::Direction;
 use crate::trace::ComponentKind;
 use crate::trace::ReasonCode;
-use crate::trace::walk::{Connection, Step, Walker};
+use crate::trace::walk::{Connection, GroupRules, Step, Walker};
 use crate::trace::{Blocked, Verdict};
 
 impl<'i, 't> Walker<'i, 't> {
@@ -32,8 +32,13 @@ impl<'i, 't> Walker<'i, 't> {
         let id = e.id.as_str();
         self.tick(id)?;
         let port = self.req.port;
-        self.admit(e.vpc.as_str(), &e.security_groups, id, port)
-            .map_err(|b| b.citing("R-IFE-03"))?;
+        self.admit_citing(
+            e.vpc.as_str(),
+            &e.security_groups,
+            id,
+            port,
+            GroupRules::ENDPOINT,
+        )?;
         let sub = subnet.id.as_str();
         self.hop(ComponentKind::ResourceEndpoint, id, "R-RC-05", || {
             (
@@ -69,8 +74,13 @@ impl<'i, 't> Walker<'i, 't> {
         match connection {
             Connection::Association(v) => {
                 if !v.security_groups.is_empty() {
-                    self.admit(home, &v.security_groups, v.id.as_str(), port)
-                        .map_err(|b| b.citing("R-SN-04"))?;
+                    self.admit_citing(
+                        home,
+                        &v.security_groups,
+                        v.id.as_str(),
+                        port,
+                        GroupRules::ASSOCIATION,
+                    )?;
                 }
                 let vid = v.id.as_str();
                 self.hop(ComponentKind::VpcAssociation, vid, "R-SN-02", || {
@@ -78,8 +88,13 @@ impl<'i, 't> Walker<'i, 't> {
                 });
             }
             Connection::Endpoint(e) => {
-                self.admit(e.vpc.as_str(), &e.security_groups, e.id.as_str(), port)
-                    .map_err(|b| b.citing("R-IFE-03"))?;
+                self.admit_citing(
+                    e.vpc.as_str(),
+                    &e.security_groups,
+                    e.id.as_str(),
+                    port,
+                    GroupRules::ENDPOINT,
+                )?;
                 let eid = e.id.as_str();
                 self.hop(ComponentKind::ServiceNetwork, eid, "R-SN-03", || {
                     (format!("{home} reaches the service network {network} through the endpoint {eid}"), None)
@@ -190,8 +205,17 @@ impl<'i, 't> Walker<'i, 't> {
         };
         self.dst = Some(ip);
         let groups = ix.groups(gw.vpc.as_str(), &gw.security_groups);
-        self.check_groups(&groups, Direction::Egress, ip, &[], port, gid)
-            .map_err(|b| b.citing("R-RGW-04"))?;
+        self.check_groups(
+            &groups,
+            Direction::Egress,
+            ip,
+            &[],
+            port,
+            gid,
+            true,
+            GroupRules::PLAIN,
+        )
+        .map_err(|b| b.citing("R-RGW-04"))?;
         self.subnet = node;
         self.route(ip)
     }

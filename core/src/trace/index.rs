@@ -455,6 +455,16 @@ impl<'t> Index<'t> {
         ids.iter().map(|g| String::from(g.as_str())).collect()
     }
 
+    /// Whether `id` is the default group of `vpc` that the document does not write out, whose
+    /// only inbound rule admits its own members (R-VPC-05).
+    pub fn is_implicit_default(&self, vpc: &str, id: &str) -> bool {
+        self.topology.security_group(id).is_none()
+            && self
+                .default_groups
+                .get(vpc)
+                .is_some_and(|g| g.id.as_str() == id)
+    }
+
     /// A group by id, including the implicit default group of `vpc`.
     pub fn group(&self, vpc: &str, id: &str) -> Option<&SecurityGroup> {
         self.topology

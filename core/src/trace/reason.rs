@@ -69,6 +69,9 @@ reasons! {
     GatewayEndpointPolicyDenied = "gateway_endpoint_policy_denied", "R-EPP-01";
     /// The interface endpoint's policy does not allow the request.
     InterfaceEndpointPolicyDenied = "interface_endpoint_policy_denied", "R-EPP-01";
+    /// The caller's identity policy does not allow a request to an AWS service through a gateway
+    /// or interface endpoint: the endpoint policy never replaces it.
+    IdentityPolicyDenied = "identity_policy_denied", "R-EPP-01";
     /// The route leads to the internet, and the internet gateway or NAT device cannot carry it.
     InternetUnreachable = "internet_unreachable", "R-GWE-03";
     /// The component carries TCP only, and the request is not TCP.
@@ -79,7 +82,9 @@ reasons! {
     EndpointConnectionNotAccepted = "endpoint_connection_not_accepted", "R-EPS-03";
     /// The endpoint connection was rejected, failed or was deleted.
     EndpointConnectionRejected = "endpoint_connection_rejected", "R-EPS-03";
-    /// The consumer is not among the endpoint service's allowed principals.
+    /// The consumer is not among the endpoint service's allowed principals. Validation refuses
+    /// such an endpoint first (the diagnostic of the same name), so a valid topology never stops
+    /// with it; the name stays, as every published name does.
     EndpointServicePrincipalNotAllowed = "endpoint_service_principal_not_allowed", "R-EPS-02";
     /// The load balancer has no listener on the port.
     LoadBalancerNoListener = "load_balancer_no_listener", "R-EPS-01";

@@ -34,6 +34,47 @@ pub const MAX_HOPS: u32 = 32;
 /// A step either continues or stops the walk with a block.
 pub(crate) type Step<T> = Result<T, Blocked>;
 
+/// The rules a security-group check cites, by which fact decided it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GroupRules {
+    /// A group that was given allows the traffic.
+    pub(crate) allowed: &'static str,
+    /// No group that was given allows the traffic.
+    pub(crate) denied: &'static str,
+    /// The interface was given no group, so the VPC's default group applies.
+    pub(crate) defaulted: &'static str,
+}
+
+impl GroupRules {
+    /// Instances, databases, load balancers: stateful allow-only groups (R-VPC-03, R-VPC-04);
+    /// without a group, the VPC's default group (R-VPC-05).
+    pub(crate) const PLAIN: Self = Self {
+        allowed: "R-VPC-04",
+        denied: "R-VPC-03",
+        defaulted: "R-VPC-05",
+    };
+    /// An interface endpoint: its groups must admit the client (R-IFE-02); without a group, the
+    /// VPC's default group (R-IFE-03).
+    pub(crate) const INTERFACE_ENDPOINT: Self = Self {
+        allowed: "R-IFE-02",
+        denied: "R-IFE-02",
+        defaulted: "R-IFE-03",
+    };
+    /// A resource or service-network endpoint: without a group, the VPC's default group
+    /// (R-IFE-03 says so for every endpoint type).
+    pub(crate) const ENDPOINT: Self = Self {
+        allowed: "R-VPC-04",
+        denied: "R-VPC-03",
+        defaulted: "R-IFE-03",
+    };
+    /// The security groups of a VPC association (R-SN-04).
+    pub(crate) const ASSOCIATION: Self = Self {
+        allowed: "R-SN-04",
+        denied: "R-SN-04",
+        defaulted: "R-SN-04",
+    };
+}
+
 /// Where the request is headed after DNS.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Target<'t> {
@@ -343,11 +384,7 @@ impl<'i, 't> Walker<'i, 't> {
             Some((Answer::LatticeService(s), _)) => Target::Lattice(s),
             None => {
                 let Some(n) = aws_service_name(name) else {
-                    return Err(Blocked::new(
-                        "dns",
-                        ReasonCode::DnsNameNotFound,
-                        format!("`{name}` does not resolve from `{vpc_id}`"),
-                    ));
+                    return Err(self.unresolved(name));
                 };
                 let list = format!("com.amazonaws.{}.{}", n.region, n.service);
                 let block = self.ix.prefix_list(&list).and_then(|b| b.first().copied());
@@ -367,6 +404,63 @@ impl<'i, 't> Walker<'i, 't> {
             }
         };
         Ok(target)
+    }
+
+    /// Why `name` does not resolve from the source VPC, citing the fact that decided: the
+    /// private DNS name of an endpoint service that is not verified (R-EPS-05), or one the VPC
+    /// has no endpoint with private DNS for (R-IFE-05), or a name nothing answers.
+    fn unresolved(&self, name: &str) -> Blocked {
+        use crate::model::endpoint::EndpointTarget;
+        use crate::model::endpoint_service::Verification;
+        let vpc = self.home_vpc.id.as_str();
+        let ix = self.ix;
+        let service = ix.doc.endpoint_services.iter().find(|s| {
+            s.private_dns_name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        });
+        let Some(s) = service else {
+            return Blocked::new(
+                "dns",
+                ReasonCode::DnsNameNotFound,
+                format!("`{name}` does not resolve from `{vpc}`"),
+            );
+        };
+        let sid = s.id.as_str();
+        let endpoint = ix.doc.interface_endpoints.iter().find(|e| {
+            e.vpc.as_str() == vpc
+                && matches!(&e.service, EndpointTarget::EndpointService(t) if t.as_str() == sid)
+        });
+        if s.private_dns_verification != Verification::Verified {
+            let state = match s.private_dns_verification {
+                Verification::Failed => "failed",
+                _ => "pending",
+            };
+            let through = endpoint.map_or(String::new(), |e| format!(", even through `{}`", e.id));
+            return Blocked::new(
+                "dns",
+                ReasonCode::DnsNameNotFound,
+                format!(
+                    "`{name}` is the private DNS name of endpoint service `{sid}`, which is not verified (verification {state}): consumers cannot use it until the provider verifies the domain, so it does not resolve from `{vpc}`{through}"
+                ),
+            )
+            .citing("R-EPS-05");
+        }
+        let why = match endpoint {
+            None => format!("`{vpc}` has no interface endpoint to it"),
+            Some(e) => format!(
+                "the interface endpoint `{}` does not have private DNS turned on in a VPC with DNS support and DNS hostnames",
+                e.id
+            ),
+        };
+        Blocked::new(
+            "dns",
+            ReasonCode::DnsNameNotFound,
+            format!(
+                "`{name}` is the private DNS name of endpoint service `{sid}`, which resolves only in a VPC with an endpoint to it and private DNS: {why}"
+            ),
+        )
+        .citing("R-IFE-05")
     }
 
     fn dns_hop(&mut self, name: &str, ip: IpAddr, how: String) {
@@ -537,12 +631,24 @@ impl<'i, 't> Walker<'i, 't> {
         let ids = core::mem::take(&mut self.src_groups);
         let groups: Vec<_> = ids.iter().filter_map(|g| ix.group(vpc, g)).collect();
         let at = ids.first().map_or(vpc, String::as_str);
-        let checked = self.check_groups(&groups, Direction::Egress, ip, &[], self.req.port, at);
+        let checked = self.check_groups(
+            &groups,
+            Direction::Egress,
+            ip,
+            &[],
+            self.req.port,
+            at,
+            true,
+            GroupRules::PLAIN,
+        );
         self.src_groups = ids;
         checked
     }
 
     /// Checks `groups` in one direction against the peer, and records the rule that allowed it.
+    /// `given` says whether the groups were given to the interface, or are the VPC's default
+    /// group because none was; `rules` says which rule each outcome cites.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn check_groups(
         &mut self,
         groups: &[&crate::model::security_group::SecurityGroup],
@@ -551,6 +657,8 @@ impl<'i, 't> Walker<'i, 't> {
         peer_groups: &[&str],
         port: u16,
         owner: &str,
+        given: bool,
+        rules: GroupRules,
     ) -> Step<()> {
         let ix = self.ix;
         let lists = |name: &str| ix.prefix_list(name);
@@ -563,6 +671,8 @@ impl<'i, 't> Walker<'i, 't> {
             [only] => only.id.as_str(),
             _ => owner,
         };
+        // The fact that put the groups here, in words, when it is not that they were given.
+        let defaulted = (!given).then(|| security_group::default_applied(owner, at));
         match security_group::first_match(
             groups.iter().copied(),
             direction,
@@ -573,9 +683,22 @@ impl<'i, 't> Walker<'i, 't> {
         ) {
             Some(allowed) => {
                 let word = direction.word();
-                self.hop(ComponentKind::SecurityGroup, allowed.group.id.as_str(), "R-VPC-04", || {
+                let gid = allowed.group.id.as_str();
+                let cites = match (&defaulted, direction) {
+                    (Some(_), Direction::Ingress) => rules.defaulted,
+                    (None, Direction::Ingress) => rules.allowed,
+                    _ => "R-VPC-04",
+                };
+                let how = match (&defaulted, direction) {
+                    (Some(d), _) => format!("{d}: "),
+                    (None, Direction::Ingress) if rules.allowed != "R-VPC-04" => {
+                        format!("the security group `{gid}` given to `{owner}`: ")
+                    }
+                    _ => String::new(),
+                };
+                self.hop(ComponentKind::SecurityGroup, gid, cites, || {
                     (
-                        format!("{word} {} {port} {} {peer_ip} allowed; the reply is allowed because the group is stateful", proto.as_str(), if direction == Direction::Ingress { "from" } else { "to" }),
+                        format!("{how}{word} {} {port} {} {peer_ip} allowed; the reply is allowed because the group is stateful", proto.as_str(), if direction == Direction::Ingress { "from" } else { "to" }),
                         Some(allowed.text()),
                     )
                 });
@@ -589,15 +712,41 @@ impl<'i, 't> Walker<'i, 't> {
                     }
                     Direction::Egress => (ReasonCode::SecurityGroupEgressDenied, "outbound", "to"),
                 };
-                Err(Blocked::new(
-                    at,
-                    code,
-                    format!(
-                        "no {word} rule of {} on `{owner}` allows {} port {port} {dir} {peer_ip}",
-                        names.join(", "),
-                        proto.as_str()
+                let vpc = groups.first().map_or("", |g| g.vpc.as_str());
+                let (message, cites) = match &defaulted {
+                    // The implicit default group admits inbound traffic only from its members.
+                    Some(d)
+                        if direction == Direction::Ingress && ix.is_implicit_default(vpc, at) =>
+                    {
+                        (
+                            format!(
+                                "{d}, which admits inbound traffic only from its own members: {} port {port} {dir} {peer_ip} is not from one",
+                                proto.as_str()
+                            ),
+                            "R-VPC-05",
+                        )
+                    }
+                    Some(d) => (
+                        format!(
+                            "{d}, and no {word} rule of it allows {} port {port} {dir} {peer_ip}",
+                            proto.as_str()
+                        ),
+                        rules.defaulted,
                     ),
-                ))
+                    None => (
+                        format!(
+                            "no {word} rule of {} on `{owner}` allows {} port {port} {dir} {peer_ip}",
+                            names.join(", "),
+                            proto.as_str()
+                        ),
+                        if direction == Direction::Ingress {
+                            rules.denied
+                        } else {
+                            "R-VPC-03"
+                        },
+                    ),
+                };
+                Err(Blocked::new(at, code, message).citing(cites))
             }
         }
     }
@@ -609,6 +758,19 @@ impl<'i, 't> Walker<'i, 't> {
         ids: &'t [SecurityGroupId],
         owner: &str,
         port: u16,
+    ) -> Step<()> {
+        self.admit_citing(vpc, ids, owner, port, GroupRules::PLAIN)
+    }
+
+    /// Checks the inbound rules of a network interface with `ids` in `vpc` (the VPC's default
+    /// group when `ids` is empty), citing `rules`.
+    pub(crate) fn admit_citing(
+        &mut self,
+        vpc: &str,
+        ids: &'t [SecurityGroupId],
+        owner: &str,
+        port: u16,
+        rules: GroupRules,
     ) -> Step<()> {
         let src = self.src.ok_or_else(|| {
             Blocked::new(
@@ -622,7 +784,16 @@ impl<'i, 't> Walker<'i, 't> {
         // Taken out for the check (which does not read it) and put back, instead of copied.
         let owned = core::mem::take(&mut self.src_groups);
         let peer: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let checked = self.check_groups(&groups, Direction::Ingress, src, &peer, port, owner);
+        let checked = self.check_groups(
+            &groups,
+            Direction::Ingress,
+            src,
+            &peer,
+            port,
+            owner,
+            !ids.is_empty(),
+            rules,
+        );
         self.src_groups = owned;
         checked
     }

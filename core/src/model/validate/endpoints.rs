@@ -132,7 +132,19 @@ fn interface_endpoints(cx: &mut Ctx<'_>) {
         let Some(service) = cx.endpoint_service(sid.as_str()) else {
             continue;
         };
-        let (_, vpc_region) = cx.vpc_home(vpc);
+        let (consumer, vpc_region) = cx.vpc_home(vpc);
+        // The control plane refuses an endpoint from an account no allowed principal admits
+        // (R-EPS-02). A connection the service lists was made while the account was allowed,
+        // and removing a permission does not affect it (R-EPS-04).
+        if !service.admits(consumer) && service.connection(id).is_none() {
+            cx.emit(
+                Code::EndpointServicePrincipalNotAllowed,
+                id,
+                format!(
+                    "interface endpoint `{id}` is in account {consumer}, which no allowed principal of endpoint service `{sid}` admits: AWS refuses to create the endpoint until the provider allows the account (such as `arn:aws:iam::{consumer}:root`)"
+                ),
+            );
+        }
         let service_region = cx.region_or_default(service.region.as_ref());
         if service_region != vpc_region {
             cx.emit(

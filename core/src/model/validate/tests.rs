@@ -104,6 +104,12 @@ const CASES: &[(Code, &str, Patch<'_>, Patch<'_>)] = &[
         &[("/interface_endpoints/-", r#"{"id":"vpce-other","vpc":"vpc-consumer","service":{"aws":"com.amazonaws.us-east-1.sqs"},"subnets":["sub-cons-a"]}"#)]),
     (Code::PrivateDnsUnverified, EPS, &[("/endpoint_services/0/private_dns_verification", r#""pending""#)], &[("/endpoint_services/0/private_dns_verification", r#""verified""#)]),
     (Code::EndpointServicePublic, EPS, &[("/endpoint_services/0/allowed_principals", r#"["*"]"#), ("/endpoint_services/0/acceptance_required", "false")], &[("/endpoint_services/0/allowed_principals", r#"["*"]"#), ("/endpoint_services/0/acceptance_required", "true")]),
+    // R-EPS-02: an account that is not an allowed principal cannot create an endpoint to the service.
+    (Code::EndpointServicePrincipalNotAllowed, EPS, &[("/interface_endpoints/-", r#"{"id":"vpce-stranger","vpc":"vpc-stranger","service":{"endpoint_service":"vpce-svc-orders"},"subnets":["sub-stranger-a"]}"#)],
+        &[("/interface_endpoints/-", r#"{"id":"vpce-stranger","vpc":"vpc-stranger","service":{"endpoint_service":"vpce-svc-orders"},"subnets":["sub-stranger-a"]}"#), ("/endpoint_services/0/allowed_principals/-", r#""arn:aws:iam::444444444444:role/ops""#)]),
+    // R-EPS-04: removing a permission does not affect a connection accepted before.
+    (Code::EndpointServicePrincipalNotAllowed, EPS, &[("/endpoint_services/0/allowed_principals", r#"["arn:aws:iam::333333333333:root"]"#), ("/endpoint_services/0/connections", r#"[{"endpoint":"vpce-partner","state":"pending_acceptance"}]"#)],
+        &[("/endpoint_services/0/allowed_principals", r#"["arn:aws:iam::333333333333:root"]"#)]),
     (Code::CrossRegionEndpoint, EPS, &[("/regions/-", r#"{"id":"us-west-2"}"#), ("/endpoint_services/0/region", r#""us-west-2""#)], &[("/regions/-", r#"{"id":"us-west-2"}"#), ("/endpoint_services/0/region", r#""us-east-1""#)]),
     (Code::MultipleServiceNetworkAssociations, SN, &[("/vpc_associations/-", r#"{"id":"snva-2","service_network":"sn-shop","vpc":"vpc-web"}"#)], &[("/vpc_associations/-", r#"{"id":"snva-2","service_network":"sn-shop","vpc":"vpc-inventory"}"#)]),
     (Code::AssociationSecurityGroups, SN, &[("/security_groups/-", r#"{"id":"sg-x","vpc":"vpc-web"}"#), ("/vpc_associations/0/security_groups", SIX)], &[("/security_groups/-", r#"{"id":"sg-x","vpc":"vpc-web"}"#), ("/vpc_associations/0/security_groups", r#"["sg-x","sg-x","sg-x","sg-x","sg-x"]"#)]),
