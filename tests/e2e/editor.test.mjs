@@ -301,12 +301,13 @@ test('a file that is not a topology is refused with its reason, and the work sta
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
 
-test('a full storage is reported once and the editor keeps working', async () => {
+test('a full storage is reported once, stays on screen, and the work is saved when there is room', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
+    window.storageFull = true;
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
-      if (key === 'vpcplay.document') throw new DOMException('quota exceeded', 'QuotaExceededError');
+      if (key === 'vpcplay.document' && window.storageFull) throw new DOMException('quota exceeded', 'QuotaExceededError');
       return setItem.call(this, key, value);
     };
   });
@@ -316,13 +317,27 @@ test('a full storage is reported once and the editor keeps working', async () =>
   await page.goto(server.url);
   await page.locator('[data-object-id="vpc-1"]').waitFor({ timeout: 20_000 });
   await page.locator('.status-error', { hasText: "the browser's storage is full" }).waitFor({ timeout: 5_000 });
-  // Editing goes on: place an object, undo it, and the message is not repeated on every change.
+  const banner = page.locator('[data-banner="unsaved"]');
+  await banner.waitFor({ timeout: 5_000 });
+  // Editing goes on: place an object, undo it, place it again; the status line does not repeat
+  // the message on every change, and the banner stays.
   await place(page, 'service_network', 600, 80);
   await page.locator('[data-object-id="sn-1"]').waitFor({ timeout: 5_000 });
   await page.keyboard.press('Control+z');
   await page.locator('[data-object-id="sn-1"]').waitFor({ state: 'detached', timeout: 5_000 });
   assert.doesNotMatch(await page.locator('.status').textContent(), /storage is full/);
+  await place(page, 'service_network', 600, 80);
+  await page.locator('[data-object-id="sn-1"]').waitFor({ timeout: 5_000 });
+  assert.ok(await banner.isVisible(), 'the banner stays while nothing can be saved');
+  assert.match(await banner.textContent(), /storage is full.*kept in this tab/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('vpcplay.document')), null, 'nothing saved yet');
   await screenshot(page, 'editor-storage-full');
+  // Room again: the kept work is saved without another edit, and the banner goes.
+  await page.evaluate(() => { window.storageFull = false; });
+  await banner.waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('.status', { hasText: 'saved again' }).waitFor({ timeout: 5_000 });
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('vpcplay.document')));
+  assert.deepEqual(saved.service_networks.map((n) => n.id), ['sn-1'], 'the change made while storage was full is saved');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -417,5 +432,43 @@ test('every example opens from the toolbar, drawn without overlaps, and Undo ret
   for (let i = 0; i < options.length; i++) await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelectorAll('[data-panel="canvas"] [data-object-id]').length === 1);
   assert.deepEqual(await ids(page), ['vpc-1']);
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});
+
+test('text that cannot be applied stays on screen until fixed or discarded, across selections', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?example=auth-layers`);
+  await page.locator('.status', { hasText: 'opened the example' }).waitFor({ timeout: 30_000 });
+  const select = async (id) => {
+    await page.click(`[data-object-id="${id}"] > .frame`, { position: { x: 30, y: 8 } });
+    await page.locator('[data-panel="inspector"]', { hasText: id }).waitFor();
+  };
+  await select('svc-payments');
+  const policy = page.locator('[data-panel="inspector"] [data-field="auth_policy"] textarea.policy');
+  const saved = await policy.inputValue();
+  const broken = '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", ';
+  await policy.fill(broken);
+  // Leaving the field tries to apply it: refused, marked, kept.
+  await select('vpc-client');
+  await select('svc-payments');
+  assert.equal(await policy.inputValue(), broken, 'the broken policy text came back with its object');
+  await page.locator('[data-panel="inspector"] [data-draft="auth_policy"]').waitFor();
+  assert.notEqual((await page.locator('[data-panel="inspector"] [data-field="auth_policy"] #field-auth_policy-error').textContent()).trim(), '');
+  // An address field the same way, and the document itself never took either.
+  await select('vpc-client');
+  const cidr = page.locator('[data-panel="inspector"] [data-field="cidrs"] input, [data-panel="inspector"] [data-field="cidr"] input').first();
+  const cidrBefore = await cidr.inputValue();
+  await cidr.fill('10.0.0.0/33');
+  await cidr.press('Enter');
+  await select('svc-payments');
+  await select('vpc-client');
+  assert.equal(await cidr.inputValue(), '10.0.0.0/33');
+  await screenshot(page, 'editor-kept-drafts');
+  // Discard brings back what the document holds.
+  await page.locator('[data-panel="inspector"] [data-draft] [data-action="discard-draft"]').first().click();
+  assert.equal(await cidr.inputValue(), cidrBefore);
+  await select('svc-payments');
+  await page.locator('[data-panel="inspector"] [data-draft="auth_policy"] [data-action="discard-draft"]').click();
+  assert.equal(await policy.inputValue(), saved);
+  await page.locator('[data-panel="inspector"] [data-draft]').waitFor({ state: 'detached' });
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });

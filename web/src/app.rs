@@ -265,22 +265,49 @@ pub fn App() -> impl IntoView {
     if let Some(n) = notice {
         ed.say(Tone::Error, n);
     }
-    // Autosave after every change. A failure is reported once, not on every keystroke.
-    let failed = StoredValue::new(false);
-    Effect::new(move |_| {
+    // Autosave after every change. A failure is reported once in the status line, and a banner
+    // stays until saving works again: the document is kept in memory meanwhile, saving is tried
+    // again every few seconds, and the banner offers the topology as a file.
+    let unsaved = RwSignal::new(None::<storage::Unsaved>);
+    let save_now = move || {
         // An example opened by a link is not the reader's own work: it is never saved over it.
-        if ed.scratch.with(Option::is_some) {
-            ed.doc.track();
+        if ed.scratch.with_untracked(Option::is_some) {
             return;
         }
-        let result = ed.doc.with(storage::save);
-        match result {
-            Ok(()) => failed.set_value(false),
-            Err(e) if !failed.get_value() => {
-                failed.set_value(true);
-                ed.say(Tone::Error, e);
+        match ed.doc.with_untracked(storage::save) {
+            Ok(()) => {
+                if unsaved.get_untracked().is_some() {
+                    unsaved.set(None);
+                    ed.say(
+                        Tone::Info,
+                        "saved again: every change is in this browser's storage",
+                    );
+                }
             }
-            Err(_) => {}
+            Err(e) => {
+                if unsaved.get_untracked().is_none() {
+                    ed.say(Tone::Error, e.to_string());
+                    unsaved.set(Some(e));
+                }
+            }
+        }
+    };
+    Effect::new(move |_| {
+        ed.doc.track();
+        ed.scratch.track();
+        save_now();
+    });
+    let retry = leptos::prelude::set_interval_with_handle(
+        move || {
+            if unsaved.get_untracked().is_some() {
+                save_now();
+            }
+        },
+        std::time::Duration::from_secs(3),
+    );
+    on_cleanup(move || {
+        if let Ok(h) = retry {
+            h.clear();
         }
     });
     let sim = Sim::new();
@@ -409,6 +436,16 @@ pub fn App() -> impl IntoView {
                         ed.scratch.set(None);
                         ed.say(Tone::Info, "this topology is now yours and is saved in this browser");
                     }>"Make it my topology"</button>
+                </div>
+            })}
+            {move || unsaved.get().map(|why| view! {
+                <div class="unsaved-banner" role="alert" data-banner="unsaved">
+                    <p>{format!("Not saved: {}. Your changes are kept in this tab and saved as soon as saving works again.", why.short())}</p>
+                    <button type="button" data-action="export-unsaved" on:click=move |_| {
+                        if let Err(e) = crate::panels::toolbar::export(ed) {
+                            ed.say(Tone::Error, e);
+                        }
+                    }>"Export now"</button>
                 </div>
             })}
             <footer class="status-line">{status}</footer>

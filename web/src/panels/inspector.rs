@@ -10,7 +10,7 @@ use vpcplay_core::policy::{lint, parse_policy};
 
 use crate::icons::icon_svg;
 use crate::panels::policy_bench::PolicyBench;
-use crate::state::Editor;
+use crate::state::{Editor, Tone, draft_key};
 
 /// How a field is edited.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -271,12 +271,19 @@ fn parsed(text: &str, input: Input) -> Result<Option<Value>, String> {
 fn FieldRow(id: String, field: Field) -> impl IntoView {
     let ed = Editor::get();
     let id_read = id.clone();
+    let key = draft_key(&id, field.key);
+    let key_read = key.clone();
+    // Text that could not be applied stays on screen (and comes back when the object is selected
+    // again) until it is fixed or discarded.
+    let draft = move || ed.drafts.with(|m| m.get(&key_read).cloned());
     let current = move || {
-        ed.doc.with(|d| {
-            shown(
-                edit::field(d, &id_read, field.key).ok().flatten().as_ref(),
-                field.input,
-            )
+        draft().unwrap_or_else(|| {
+            ed.doc.with(|d| {
+                shown(
+                    edit::field(d, &id_read, field.key).ok().flatten().as_ref(),
+                    field.input,
+                )
+            })
         })
     };
     let error = RwSignal::new(None::<String>);
@@ -307,21 +314,54 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
             }
         }
     };
-    // Commits the text as one undoable edit when it is valid.
+    // Commits the text as one undoable edit when it is valid; else keeps it as a draft.
     let check_then = check.clone();
+    let key_commit = key.clone();
     let commit = move |text: String| {
-        if let Some(value) = check_then(&text) {
-            let unchanged = ed
-                .doc
-                .with_untracked(|d| edit::field(d, &id, field.key).ok().flatten() == value);
-            if !unchanged {
-                let id = id.clone();
-                ed.edit(move |d| edit::set_field(d, &id, field.key, value));
-            }
+        let Some(value) = check_then(&text) else {
+            let key = key_commit.clone();
+            ed.drafts.update(|m| {
+                m.insert(key, text);
+            });
+            return;
+        };
+        if ed.drafts.with_untracked(|m| m.contains_key(&key_commit)) {
+            let key = key_commit.clone();
+            ed.drafts.update(|m| {
+                m.remove(&key);
+            });
+        }
+        let unchanged = ed
+            .doc
+            .with_untracked(|d| edit::field(d, &id, field.key).ok().flatten() == value);
+        if !unchanged {
+            let id = id.clone();
+            ed.edit(move |d| edit::set_field(d, &id, field.key, value));
         }
     };
+    let check_again = check.clone();
+    if let Some(text) = ed.drafts.with_untracked(|m| m.get(&key).cloned()) {
+        let _ = check_again(&text);
+    }
     let check_only = move |text: String| {
         let _ = check(&text);
+    };
+    let key_discard = key.clone();
+    let discard = move |_| {
+        let key = key_discard.clone();
+        ed.drafts.update(|m| {
+            m.remove(&key);
+        });
+        error.set(None);
+        warnings.set(Vec::new());
+        ed.say(
+            Tone::Info,
+            format!("discarded the unsaved `{}` text", field.key),
+        );
+    };
+    let has_draft = {
+        let key = key.clone();
+        move || ed.drafts.with(|m| m.contains_key(&key))
     };
     // The policy editor, whose text, saved or not, the policy bench evaluates.
     let editor = NodeRef::<leptos::html::Textarea>::new();
@@ -385,6 +425,12 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
             <p class="field-error" id=described role="alert">
                 {move || error.get()}
             </p>
+            <Show when=has_draft.clone()>
+                <p class="field-draft" data-draft=field.key>
+                    "Not applied: this text stays here until it is valid or discarded. "
+                    <button type="button" data-action="discard-draft" on:click=discard.clone()>"Discard"</button>
+                </p>
+            </Show>
             <ul class="field-warnings">
                 {move || {
                     warnings
@@ -409,19 +455,43 @@ fn FieldRow(id: String, field: Field) -> impl IntoView {
 #[component]
 fn Source(id: String) -> impl IntoView {
     let ed = Editor::get();
-    let id_read = id.clone();
-    let text = RwSignal::new(
-        ed.doc
-            .with_untracked(|d| edit::object_json(d, &id_read).unwrap_or_default()),
-    );
-    let id_sync = id.clone();
+    let key = draft_key(&id, "#source");
+    let fresh = {
+        let id = id.clone();
+        move || {
+            ed.doc
+                .with(|d| edit::object_json(d, &id).unwrap_or_default())
+        }
+    };
+    let kept = ed.drafts.with_untracked(|m| m.get(&key).cloned());
+    let open = kept.is_some();
+    let text = RwSignal::new(kept.unwrap_or_else(|| fresh.clone()()));
+    let has_draft = {
+        let key = key.clone();
+        move || ed.drafts.with(|m| m.contains_key(&key))
+    };
+    // The document changed elsewhere: show it, unless text typed here is not applied yet.
+    let key_sync = key.clone();
+    let fresh_sync = fresh.clone();
     Effect::new(move |_| {
-        let fresh = ed
-            .doc
-            .with(|d| edit::object_json(d, &id_sync).unwrap_or_default());
-        text.set(fresh);
+        let now = fresh_sync();
+        if !ed.drafts.with_untracked(|m| m.contains_key(&key_sync)) {
+            text.set(now);
+        }
     });
     let error = RwSignal::new(None::<String>);
+    let forget = {
+        let key = key.clone();
+        move || {
+            if ed.drafts.with_untracked(|m| m.contains_key(&key)) {
+                let key = key.clone();
+                ed.drafts.update(|m| {
+                    m.remove(&key);
+                });
+            }
+        }
+    };
+    let forget_apply = forget.clone();
     let apply = move |_| {
         let body = text.get_untracked();
         let id = id.clone();
@@ -429,22 +499,44 @@ fn Source(id: String) -> impl IntoView {
         match edit::replace_object(&mut probe, &id, &body) {
             Ok(()) => {
                 error.set(None);
+                forget_apply();
                 ed.edit(move |d| edit::replace_object(d, &id, &body));
             }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    let key_input = key.clone();
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        text.set(typed.clone());
+        let key = key_input.clone();
+        ed.drafts.update(|m| {
+            m.insert(key, typed);
+        });
+    };
+    let discard = move |_| {
+        forget();
+        error.set(None);
+        text.set(fresh());
+        ed.say(Tone::Info, "discarded the unsaved source text");
+    };
     view! {
-        <details class="source">
+        <details class="source" open=open>
             <summary>"Source (JSON)"</summary>
             <textarea
                 rows="12"
                 spellcheck="false"
                 aria-label="The object as JSON"
                 prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                on:input=on_input
             ></textarea>
             <button on:click=apply>"Apply"</button>
+            <Show when=has_draft>
+                <p class="field-draft" data-draft="#source">
+                    "Not applied yet: this text stays here until it is applied or discarded. "
+                    <button type="button" data-action="discard-draft" on:click=discard.clone()>"Discard"</button>
+                </p>
+            </Show>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </details>
     }

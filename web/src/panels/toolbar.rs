@@ -47,7 +47,7 @@ pub fn zoom_by(ed: Editor, factor: f64) {
 }
 
 /// Offers the document as a download named after it.
-fn export(ed: Editor) -> Result<(), String> {
+pub fn export(ed: Editor) -> Result<(), String> {
     let (json, name) = ed.doc.with_untracked(|d| {
         (
             d.to_json(),

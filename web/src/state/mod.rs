@@ -41,6 +41,14 @@ pub struct Editor {
     /// What a document opened by a link is ("Example “…”", "Shared topology “…”"): it is shown
     /// but never saved over the reader's own work. `None` for the reader's own document.
     pub scratch: RwSignal<Option<String>>,
+    /// Text typed into a field that could not be applied (an invalid policy, a bad address),
+    /// by [`draft_key`]: shown in place of the document's value until it is fixed or discarded.
+    pub drafts: RwSignal<std::collections::BTreeMap<String, String>>,
+}
+
+/// The key of object `id`'s field `field` in [`Editor::drafts`].
+pub fn draft_key(id: &str, field: &str) -> String {
+    format!("{id}/{field}")
 }
 
 impl Editor {
@@ -59,6 +67,7 @@ impl Editor {
             status: RwSignal::new(None),
             diagnostics: Memo::new(move |_| doc.with(validate)),
             scratch: RwSignal::new(None),
+            drafts: RwSignal::new(std::collections::BTreeMap::new()),
         }
     }
 

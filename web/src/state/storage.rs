@@ -48,12 +48,39 @@ pub fn restore() -> Restored {
     }
 }
 
+/// Why the document could not be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    /// The browser gives the page no storage.
+    NoStorage,
+    /// The storage refused the document (full, or over the browser's quota).
+    Full,
+}
+
+impl Unsaved {
+    /// The reason in a few words.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::NoStorage => "this browser gives the page no storage",
+            Self::Full => "the browser's storage is full",
+        }
+    }
+}
+
+impl std::fmt::Display for Unsaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, so the latest changes are not saved: export the topology to keep it",
+            self.short()
+        )
+    }
+}
+
 /// Saves the document; the error says why it could not be saved.
-pub fn save(doc: &Document) -> Result<(), String> {
-    let store = storage().ok_or_else(|| {
-        "this browser gives the page no storage, so changes are not saved: export the topology to keep it".to_string()
-    })?;
-    store.set_item(KEY, &doc.to_json_compact()).map_err(|_| {
-        "the browser's storage is full, so the latest changes are not saved: export the topology to keep it".to_string()
-    })
+pub fn save(doc: &Document) -> Result<(), Unsaved> {
+    let store = storage().ok_or(Unsaved::NoStorage)?;
+    store
+        .set_item(KEY, &doc.to_json_compact())
+        .map_err(|_| Unsaved::Full)
 }
