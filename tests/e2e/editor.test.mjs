@@ -353,7 +353,7 @@ test('copy and paste a VPC with its contents, with the keyboard', async () => {
   const vpc = await page.locator('[data-object-id="vpc-1"] > .frame').boundingBox();
   await page.mouse.click(vpc.x + 120, vpc.y + 12);
   await page.keyboard.press('Control+c');
-  await page.locator('.status', { hasText: 'copied 1 object(s) with their contents' }).waitFor({ timeout: 5_000 });
+  await page.locator('.status', { hasText: 'copied 1 object with their contents' }).waitFor({ timeout: 5_000 });
   await page.keyboard.press('Control+v');
   await page.locator('[data-object-id="i-2"]').waitFor({ timeout: 5_000 });
   assert.deepEqual(await ids(page), ['i-1', 'i-2', 'subnet-1', 'subnet-2', 'vpc-1', 'vpc-2']);

@@ -39,7 +39,7 @@ test('arrow keys move a marquee selection and a clicked one; Ctrl+D and Delete s
   await page.locator('[data-object-id="tg-v1"].selected').waitFor();
   await page.locator('[data-object-id="tg-v2"].selected').waitFor();
   await page.keyboard.press('ArrowRight');
-  await page.locator('.status', { hasText: 'moved 2 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'moved 2 objects' }).waitFor();
   const a2 = await frame(page, 'tg-v1');
   const b2 = await frame(page, 'tg-v2');
   assert.ok(a2.x > a.x + 4 && b2.x > b.x + 4, 'both moved right');
@@ -49,13 +49,13 @@ test('arrow keys move a marquee selection and a clicked one; Ctrl+D and Delete s
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-object-id') === 'i-client');
   const before = await frame(page, 'i-client');
   await page.keyboard.press('ArrowDown');
-  await page.locator('.status', { hasText: 'moved 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'moved 1 object' }).waitFor();
   assert.ok((await frame(page, 'i-client')).y > before.y + 4, 'the clicked object moved down');
 
   await page.keyboard.press('Control+d');
-  await page.locator('.status', { hasText: 'duplicated 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'duplicated 1 object' }).waitFor();
   await page.keyboard.press('Delete');
-  await page.locator('.status', { hasText: 'deleted 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'deleted 1 object' }).waitFor();
   await screenshot(page, 'keyboard-moves');
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });
@@ -116,17 +116,17 @@ test('paste, Ctrl+D and Enter on a palette item put the new object in free space
   // Ctrl+D on a target group: the copy takes the nearest free place, not +24 px on top.
   await page.click('[data-object-id="tg-v1"] > .frame', { position: { x: 30, y: 8 } });
   await page.keyboard.press('Control+d');
-  await page.locator('.status', { hasText: 'duplicated 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'duplicated 1 object' }).waitFor();
   assert.deepEqual(await overlaps(), before, 'the duplicate overlaps nothing');
 
   // Copy and paste the client instance (pasted into its own subnet).
   await page.click('[data-object-id="i-client"] > .frame', { position: { x: 30, y: 8 } });
   await page.keyboard.press('Control+c');
-  await page.locator('.status', { hasText: 'copied 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'copied 1 object' }).waitFor();
   await page.keyboard.press('Control+v');
-  await page.locator('.status', { hasText: 'pasted 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'pasted 1 object' }).waitFor();
   await page.keyboard.press('Control+v');
-  await page.locator('.status', { hasText: 'pasted 1 object(s)' }).waitFor();
+  await page.locator('.status', { hasText: 'pasted 1 object' }).waitFor();
   assert.deepEqual(await overlaps(), before, 'the pasted copies overlap nothing');
 
   // Enter on the palette's service network, twice: neither lands on the other or on anything.
@@ -137,5 +137,52 @@ test('paste, Ctrl+D and Enter on a palette item put the new object in free space
   }
   assert.deepEqual(await overlaps(), before, 'objects placed from the keyboard overlap nothing');
   await screenshot(page, 'keyboard-free-space');
+  assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+});
+
+test('an object\'s context menu does what the keyboard does, opened by the mouse or the keyboard', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?example=lattice-service`);
+  await page.locator('.status', { hasText: 'opened the example' }).waitFor({ timeout: 30_000 });
+  const menu = page.locator('.context-menu[role="menu"]');
+
+  // Right button on an object: its menu, the first item focused; Escape gives the keyboard back.
+  await page.click('[data-object-id="i-client"] > .frame', { button: 'right', position: { x: 30, y: 8 } });
+  await menu.waitFor();
+  assert.equal(await menu.getAttribute('data-menu-for'), 'i-client');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-menu-action') === 'rename');
+  await screenshot(page, 'context-menu');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-menu-action') === 'duplicate');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-object-id') === 'i-client');
+
+  // Shift+F10 on the focused object opens it too; "Send a request from here" fills the composer.
+  await page.keyboard.press('Shift+F10');
+  await menu.waitFor();
+  await page.click('[data-menu-action="send-from"]');
+  await page.locator('#side-request:not([hidden])').waitFor();
+  assert.equal(await page.inputValue('[data-panel="composer"] [data-field="from"]'), 'i-client');
+
+  // Duplicate from the menu is one undoable edit, in free space.
+  await page.click('[data-object-id="tg-v1"] > .frame', { button: 'right', position: { x: 30, y: 8 } });
+  await page.click('[data-menu-action="duplicate"]');
+  await page.locator('.status', { hasText: 'duplicated 1 object' }).waitFor();
+  // Who can reach this? from the menu lists the sources.
+  await page.click('[data-object-id="tg-v1"] > .frame', { button: 'right', position: { x: 30, y: 8 } });
+  await page.click('[data-menu-action="reach"]');
+  await page.locator('[data-panel="reach"] [data-reach-source]').first().waitFor({ timeout: 10_000 });
+  // Delete from the menu, then Undo.
+  const count = await page.locator('[data-panel="canvas"] [data-object-id]').count();
+  await page.click('[data-object-id="i-client"] > .frame', { button: 'right', position: { x: 30, y: 8 } });
+  await page.click('[data-menu-action="delete"]');
+  await page.locator('.status', { hasText: 'deleted 1 object' }).waitFor();
+  assert.equal(await page.locator('[data-panel="canvas"] [data-object-id]').count(), count - 1);
+  // A click outside closes an open menu without doing anything.
+  await page.click('[data-object-id="tg-v2"] > .frame', { button: 'right', position: { x: 30, y: 8 } });
+  await menu.waitFor();
+  await page.mouse.click(5, 790);
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-panel="canvas"] [data-object-id]').count(), count - 1);
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });

@@ -70,11 +70,14 @@ fn on_copy(ed: Editor, ev: &web_sys::ClipboardEvent, cut: bool, pastes: StoredVa
             if cut {
                 ed.edit(|doc| Ok(edit::delete(doc, &refs)));
                 ed.selection.set(Vec::new());
-                ed.say(Tone::Info, format!("cut {n} object(s) with their contents"));
+                ed.say(
+                    Tone::Info,
+                    format!("cut {} with their contents", objects(n)),
+                );
             } else {
                 ed.say(
                     Tone::Info,
-                    format!("copied {n} object(s) with their contents"),
+                    format!("copied {} with their contents", objects(n)),
                 );
             }
         }
@@ -135,7 +138,7 @@ fn on_paste(ed: Editor, ev: &web_sys::ClipboardEvent, pastes: StoredValue<Pastes
         Ok(top)
     });
     if let Some(top) = pasted {
-        ed.say(Tone::Info, format!("pasted {} object(s)", top.len()));
+        ed.say(Tone::Info, format!("pasted {}", objects(top.len())));
         ed.selection.set(top);
     }
 }
@@ -145,6 +148,45 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Copies the selected objects beside themselves, in free space (Ctrl+D).
+pub fn duplicate_selection(ed: Editor) {
+    let selection = ed.selection.get_untracked();
+    let copies = ed.edit(|doc| {
+        let mut copies = Vec::with_capacity(selection.len());
+        for id in &selection {
+            copies.push(edit::duplicate(doc, id)?);
+        }
+        crate::canvas::arrange::make_room(doc, &copies);
+        Ok(copies)
+    });
+    if let Some(copies) = copies {
+        ed.say(
+            Tone::Info,
+            format!(
+                "duplicated {}: Undo removes the copies",
+                objects(copies.len())
+            ),
+        );
+        ed.selection.set(copies);
+    }
+}
+
+/// Deletes the selected objects with what they hold (Delete).
+pub fn delete_selection(ed: Editor) {
+    let selection = ed.selection.get_untracked();
+    let removed = ed.edit(|doc| {
+        let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
+        Ok(edit::delete(doc, &refs))
+    });
+    if let Some(removed) = removed {
+        ed.say(
+            Tone::Info,
+            format!("deleted {}: Undo brings them back", objects(removed.len())),
+        );
+    }
+    ed.selection.set(Vec::new());
 }
 
 fn on_global_key(
@@ -162,26 +204,7 @@ fn on_global_key(
     match (ctrl, ev.shift_key(), key.as_str()) {
         (true, false, "z" | "Z") => ed.undo(),
         (true, true, "z" | "Z") | (true, _, "y" | "Y") => ed.redo(),
-        (true, _, "d" | "D") if !selection.is_empty() => {
-            let copies = ed.edit(|doc| {
-                let mut copies = Vec::with_capacity(selection.len());
-                for id in &selection {
-                    copies.push(edit::duplicate(doc, id)?);
-                }
-                crate::canvas::arrange::make_room(doc, &copies);
-                Ok(copies)
-            });
-            if let Some(copies) = copies {
-                ed.say(
-                    Tone::Info,
-                    format!(
-                        "duplicated {} object(s): Undo removes the copies",
-                        copies.len()
-                    ),
-                );
-                ed.selection.set(copies);
-            }
-        }
+        (true, _, "d" | "D") if !selection.is_empty() => duplicate_selection(ed),
         // Arrow keys move the selection however it was made (click, marquee, keyboard).
         (false, shift, "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown")
             if !selection.is_empty() =>
@@ -202,7 +225,7 @@ fn on_global_key(
                 Ok(edit::move_by(doc, &refs, dx, dy))
             });
             if let Some(n) = moved {
-                ed.say(Tone::Info, format!("moved {n} object(s) by {dx}, {dy}"));
+                ed.say(Tone::Info, format!("moved {} by {dx}, {dy}", objects(n)));
             }
         }
         (true, _, "a" | "A") => {
@@ -219,19 +242,7 @@ fn on_global_key(
                 ed.link.set(None);
             }
         }
-        (false, _, "Delete" | "Backspace") if !selection.is_empty() => {
-            let removed = ed.edit(|doc| {
-                let refs: Vec<&str> = selection.iter().map(String::as_str).collect();
-                Ok(edit::delete(doc, &refs))
-            });
-            if let Some(removed) = removed {
-                ed.say(
-                    Tone::Info,
-                    format!("deleted {} object(s): Undo brings them back", removed.len()),
-                );
-            }
-            ed.selection.set(Vec::new());
-        }
+        (false, _, "Delete" | "Backspace") if !selection.is_empty() => delete_selection(ed),
         (false, _, "Escape") => {
             shortcuts.set(false);
             gallery.set(false);
@@ -310,6 +321,7 @@ pub fn App() -> impl IntoView {
             h.clear();
         }
     });
+    crate::panels::context_menu::Menu::provide();
     let sim = Sim::new();
     provide_context(sim);
     crate::sim::layer::provide_scene(ed, sim);
@@ -450,6 +462,7 @@ pub fn App() -> impl IntoView {
             })}
             <footer class="status-line">{status}</footer>
             <Shortcuts open=shortcuts />
+            <crate::panels::context_menu::ContextMenu />
             <crate::gallery::Gallery open=gallery />
         </div>
     }
@@ -480,4 +493,13 @@ fn example_param() -> Option<String> {
         .filter_map(|kv| kv.split_once('='))
         .find(|(k, _)| *k == "example")
         .map(|(_, v)| v.to_string())
+}
+
+/// "1 object", "3 objects": the count as the status line says it.
+fn objects(n: usize) -> String {
+    if n == 1 {
+        String::from("1 object")
+    } else {
+        format!("{n} objects")
+    }
 }

@@ -35,6 +35,23 @@ pub fn vpc_label(cidr: &str) -> String {
     }
 }
 
+/// Where a context menu opened at a screen point goes, kept inside the window.
+fn menu_place(x: f64, y: f64) -> (f64, f64) {
+    let (w, h) = web_sys::window().map_or((1280.0, 800.0), |w| {
+        (
+            w.inner_width()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1280.0),
+            w.inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(800.0),
+        )
+    });
+    (x.min(w - 270.0).max(4.0), y.min(h - 250.0).max(4.0))
+}
+
 /// A pointer gesture in progress.
 #[derive(Clone, Debug, PartialEq)]
 enum Gesture {
@@ -624,6 +641,31 @@ pub fn Canvas() -> impl IntoView {
             on:pointerup=on_pointer_up
             on:pointercancel=on_pointer_up
             on:wheel=on_wheel
+            on:contextmenu=move |ev: web_sys::MouseEvent| {
+                glide.settle();
+                if let Some(id) = object_at(ev.client_x(), ev.client_y()) {
+                    ev.prevent_default();
+                    let (x, y) = menu_place(f64::from(ev.client_x()), f64::from(ev.client_y()));
+                    crate::panels::context_menu::Menu::get().open(ed, &id, x, y);
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                // The Menu key or Shift+F10 on a focused object opens its menu below it.
+                if ev.key() == "ContextMenu" || (ev.shift_key() && ev.key() == "F10") {
+                    let focused = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("[data-object-id]").ok().flatten());
+                    if let Some(el) = focused
+                        && let Some(id) = el.get_attribute("data-object-id")
+                    {
+                        ev.prevent_default();
+                        let r = el.get_bounding_client_rect();
+                        let (x, y) = menu_place(r.left() + 12.0, r.top() + 24.0);
+                        crate::panels::context_menu::Menu::get().open(ed, &id, x, y);
+                    }
+                }
+            }
             on:dblclick=move |ev: web_sys::MouseEvent| {
                 // Pointer capture sends the event to the canvas: find the object by position.
                 if let Some(id) = object_at(ev.client_x(), ev.client_y()) {

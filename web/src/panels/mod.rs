@@ -1,6 +1,7 @@
 //! The panels around the canvas: palette, inspector and its policy test bench, diagnostics,
-//! toolbar, shortcuts.
+//! toolbar, shortcuts, and the canvas objects' context menu.
 
+pub mod context_menu;
 pub mod diagnostics;
 pub mod inspector;
 pub mod palette;

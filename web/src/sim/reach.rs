@@ -11,7 +11,7 @@ use super::{Reach, Sim};
 use crate::state::{Editor, Tone};
 
 /// Works out who can reach the selected object with the composer's protocol and port.
-fn who_can_reach(ed: Editor, sim: Sim) {
+pub fn who_can_reach(ed: Editor, sim: Sim) {
     let sel = ed.selection.get_untracked();
     let [to] = sel.as_slice() else {
         ed.say(Tone::Info, "select one object on the canvas first");
