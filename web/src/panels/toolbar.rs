@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::canvas::arrange::{arrange, crowded};
 use crate::canvas::geometry::{Point, Viewport};
 use crate::canvas::layout::{bounds, layout};
+use crate::export::{Format, Scope, export_image};
 use crate::state::{Editor, Tone};
 
 /// Shows the whole topology: the zoom and pan that fit every object in the canvas.
@@ -62,21 +63,6 @@ fn export(ed: Editor) -> Result<(), String> {
             d.name.clone().unwrap_or_else(|| "topology".to_string()),
         )
     });
-    let parts = js_sys_array(&json);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not make the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not offer the file".to_string())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no link")?
-        .unchecked_into();
-    a.set_href(&url);
     let file: String = name
         .chars()
         .map(|c| {
@@ -87,17 +73,27 @@ fn export(ed: Editor) -> Result<(), String> {
             }
         })
         .collect();
-    a.set_download(&format!("{file}.vpcplay.json"));
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    let blob = crate::export::text_blob(&json, "application/json")?;
+    crate::export::offer(&blob, &format!("{file}.vpcplay.json"))
 }
 
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let parts = web_sys::js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(text));
-    parts.into()
-}
+/// The choices of the image menu: value, format and what the image shows.
+const IMAGES: &[(&str, &str, Format, Scope)] = &[
+    ("svg-screen", "SVG, as shown", Format::Svg, Scope::Screen),
+    (
+        "svg-document",
+        "SVG, whole topology",
+        Format::Svg,
+        Scope::Document,
+    ),
+    ("png-screen", "PNG, as shown", Format::Png, Scope::Screen),
+    (
+        "png-document",
+        "PNG, whole topology",
+        Format::Png,
+        Scope::Document,
+    ),
+];
 
 /// The example topologies served beside the app (static/examples), in the order of the concepts:
 /// file name and the name the document gives itself.
@@ -294,6 +290,25 @@ pub fn Toolbar(shortcuts: RwSignal<bool>, gallery: RwSignal<bool>) -> impl IntoV
                     ed.say(Tone::Error, e);
                 }
             }>"Export"</button>
+            <select
+                data-action="export-image"
+                aria-label="Save the canvas as an image"
+                title="Save the canvas as an SVG or PNG image, as shown or the whole topology"
+                on:change=move |ev| {
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    let chosen = select.value();
+                    select.set_value("");
+                    if let Some((_, _, format, scope)) = IMAGES.iter().find(|(v, ..)| *v == chosen) {
+                        export_image(ed, *format, *scope);
+                    }
+                }
+            >
+                <option value="" selected>"Image…"</option>
+                {IMAGES
+                    .iter()
+                    .map(|(value, label, ..)| view! { <option value=*value>{*label}</option> })
+                    .collect_view()}
+            </select>
             <button data-action="clear" title="Start from an empty canvas (undoable)" on:click=move |_| {
                 ed.replace(Document::new());
                 ed.say(Tone::Info, "cleared the canvas: Undo brings it back");
