@@ -127,6 +127,49 @@ fn document() -> Result<web_sys::Document, String> {
         .ok_or_else(|| "no document".to_string())
 }
 
+/// The elements under `root` that match `selector`, as they are now.
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let mut found = Vec::new();
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                found.push(el);
+            }
+        }
+    }
+    found
+}
+
+/// The `style` that paints `el` as the stylesheet does, or `None` when it is not drawn at all.
+fn paint_of(window: &web_sys::Window, el: &Element) -> Option<String> {
+    let computed = window.get_computed_style(el).ok()??;
+    // A `<title>`, or what lies inside `<defs>`, counts without being drawn.
+    if computed.get_property_value("display").ok()? == "none"
+        && el.closest("defs, title").ok()?.is_none()
+    {
+        return None;
+    }
+    let mut style = String::new();
+    for p in PAINT {
+        let v = computed.get_property_value(p).unwrap_or_default();
+        if !v.is_empty() {
+            style.push_str(p);
+            style.push(':');
+            style.push_str(&v);
+            style.push(';');
+        }
+    }
+    Some(style)
+}
+
+/// Sets the position and size attributes of `el` to `x`, `y`, `width`, `height`.
+fn place(el: &Element, (x, y, width, height): (f64, f64, f64, f64)) {
+    let _ = el.set_attribute("x", &x.to_string());
+    let _ = el.set_attribute("y", &y.to_string());
+    let _ = el.set_attribute("width", &width.to_string());
+    let _ = el.set_attribute("height", &height.to_string());
+}
+
 /// The canvas as a standalone SVG document, and its size in pixels.
 fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String> {
     let document = document()?;
@@ -140,19 +183,13 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
         .clone_node_with_deep(true)
         .map_err(|_| "the canvas could not be copied")?
         .unchecked_into();
-    let all = |root: &Element, selector: &str| -> Vec<Element> {
-        let list = root.query_selector_all(selector).ok();
-        (0..list.as_ref().map_or(0, web_sys::NodeList::length))
-            .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<Element>().ok())
-            .collect()
-    };
     for el in all(&copy, EDITOR_ONLY) {
         el.remove();
     }
     for el in all(&copy, ".selected") {
         let _ = el.class_list().remove_1("selected");
     }
-    let (x, y, width, height) = match scope {
+    let area = match scope {
         Scope::Screen => {
             let r = canvas.get_bounding_client_rect();
             (0.0, 0.0, r.width().round(), r.height().round())
@@ -170,14 +207,10 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
             )
         }
     };
-    for (k, v) in [
-        ("viewBox", format!("{x} {y} {width} {height}")),
-        ("width", width.to_string()),
-        ("height", height.to_string()),
-    ] {
-        let _ = copy.set_attribute(k, &v);
-    }
-    for k in ["tabindex", "role", "aria-label", "data-panel"] {
+    let (x, y, width, height) = area;
+    place(&copy, area);
+    let _ = copy.set_attribute("viewBox", &format!("{x} {y} {width} {height}"));
+    for k in ["x", "y", "tabindex", "role", "aria-label", "data-panel"] {
         let _ = copy.remove_attribute(k);
     }
     // Off screen, in the page, the stylesheet's rules apply to the copy as to the canvas.
@@ -192,33 +225,13 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
     let _ = holder.append_child(&copy);
     let body = document.body().ok_or("no page body")?;
     let _ = body.append_child(&holder);
-    // `None`: the element is not drawn (a `<title>` or what lies inside `<defs>` may not be
-    // "drawn" either, yet still counts).
-    let style_of = |el: &Element| -> Option<String> {
-        let computed = window.get_computed_style(el).ok()??;
-        let hidden = computed.get_property_value("display").ok()? == "none";
-        if hidden && el.closest("defs, title").ok()?.is_none() {
-            return None;
-        }
-        let mut style = String::new();
-        for p in PAINT {
-            let v = computed.get_property_value(p).unwrap_or_default();
-            if !v.is_empty() {
-                style.push_str(&format!("{p}:{v};"));
-            }
-        }
-        Some(style)
-    };
     // Every style is read before any class is taken away: rules match on the ancestors' classes.
-    let styles: Vec<(Element, Option<String>)> = all(&copy, "*")
-        .into_iter()
-        .filter(|el| el.local_name() != "title")
-        .map(|el| {
-            let style = style_of(&el);
-            (el, style)
-        })
-        .collect();
-    for (el, style) in styles {
+    let drawn = all(&copy, ":not(title)");
+    let mut styles = Vec::with_capacity(drawn.len());
+    for el in &drawn {
+        styles.push(paint_of(&window, el));
+    }
+    for (el, style) in drawn.iter().zip(styles) {
         match style {
             Some(style) => {
                 let _ = el.set_attribute("style", &style);
@@ -235,21 +248,12 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
         .unwrap_or_else(|| "#ffffff".to_string());
     holder.remove();
     let _ = copy.remove_attribute("class");
-    let _ = copy.remove_attribute("style");
-    let ns = "http://www.w3.org/2000/svg";
     let back = document
-        .create_element_ns(Some(ns), "rect")
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
         .map_err(|_| "no background")?;
-    for (k, v) in [
-        ("x", x.to_string()),
-        ("y", y.to_string()),
-        ("width", width.to_string()),
-        ("height", height.to_string()),
-        ("fill", background),
-        ("data-background", String::new()),
-    ] {
-        let _ = back.set_attribute(k, &v);
-    }
+    place(&back, area);
+    let _ = back.set_attribute("fill", &background);
+    let _ = back.set_attribute("data-background", "");
     let _ = copy.insert_before(&back, copy.first_child().as_ref());
     let text = web_sys::XmlSerializer::new()
         .and_then(|s| s.serialize_to_string(&copy))

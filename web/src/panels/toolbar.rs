@@ -77,23 +77,12 @@ fn export(ed: Editor) -> Result<(), String> {
     crate::export::offer(&blob, &format!("{file}.vpcplay.json"))
 }
 
-/// The choices of the image menu: value, format and what the image shows.
-const IMAGES: &[(&str, &str, Format, Scope)] = &[
-    ("svg-screen", "SVG, as shown", Format::Svg, Scope::Screen),
-    (
-        "svg-document",
-        "SVG, whole topology",
-        Format::Svg,
-        Scope::Document,
-    ),
-    ("png-screen", "PNG, as shown", Format::Png, Scope::Screen),
-    (
-        "png-document",
-        "PNG, whole topology",
-        Format::Png,
-        Scope::Document,
-    ),
-];
+/// The image menu: each choice's value names its format, then what the image shows.
+const IMAGE_MENU: &str = "<option value=\"\" selected>Image…</option>\
+<option value=\"svg-screen\">SVG, as shown</option>\
+<option value=\"svg-document\">SVG, whole topology</option>\
+<option value=\"png-screen\">PNG, as shown</option>\
+<option value=\"png-document\">PNG, whole topology</option>";
 
 /// The example topologies served beside the app (static/examples), in the order of the concepts:
 /// file name and the name the document gives itself.
@@ -298,17 +287,14 @@ pub fn Toolbar(shortcuts: RwSignal<bool>, gallery: RwSignal<bool>) -> impl IntoV
                     let select: web_sys::HtmlSelectElement = event_target(&ev);
                     let chosen = select.value();
                     select.set_value("");
-                    if let Some((_, _, format, scope)) = IMAGES.iter().find(|(v, ..)| *v == chosen) {
-                        export_image(ed, *format, *scope);
+                    if let Some((format, scope)) = chosen.split_once('-') {
+                        let format = if format == "png" { Format::Png } else { Format::Svg };
+                        let scope = if scope == "document" { Scope::Document } else { Scope::Screen };
+                        export_image(ed, format, scope);
                     }
                 }
-            >
-                <option value="" selected>"Image…"</option>
-                {IMAGES
-                    .iter()
-                    .map(|(value, label, ..)| view! { <option value=*value>{*label}</option> })
-                    .collect_view()}
-            </select>
+                inner_html=IMAGE_MENU
+            ></select>
             <button data-action="clear" title="Start from an empty canvas (undoable)" on:click=move |_| {
                 ed.replace(Document::new());
                 ed.say(Tone::Info, "cleared the canvas: Undo brings it back");
