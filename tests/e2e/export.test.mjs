@@ -152,3 +152,29 @@ for (const colorScheme of ['light', 'dark']) {
     await page.context().close();
   });
 }
+
+test('a traced request is in the image, and a PNG the browser cannot make is reported', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?example=lattice-service`);
+  await page.locator('.status', { hasText: 'opened the example' }).waitFor({ timeout: 30_000 });
+  await page.click('[data-tab="flows"]');
+  await page.click('[data-flow-name="beta header goes to v2"] [data-action="run-flow"]');
+  await page.locator('[data-panel="trace"] [data-verdict]').waitFor();
+  // The request's path and its packet, wherever it is on its way.
+  await page.waitForTimeout(2500);
+  const { bytes } = await save(page, 'png-document');
+  await writeFile(join(artifactsDir, 'export-light-trace.png'), bytes);
+  const svg = (await save(page, 'svg-document')).bytes.toString('utf8');
+  assert.match(svg, /data-packet|data-mark/, 'the trace is drawn in the image');
+
+  // A canvas that will not give its pixels: the status line says so and the app goes on.
+  await page.evaluate(() => {
+    HTMLCanvasElement.prototype.toBlob = function (done) { done(null); };
+  });
+  await page.selectOption('[data-action="export-image"]', 'png-screen');
+  const status = page.locator('.status-error');
+  await status.waitFor();
+  assert.match(await status.textContent(), /no image was made: the browser could not make a PNG of \d+×\d+ pixels/);
+  await save(page, 'svg-screen');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
