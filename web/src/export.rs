@@ -58,13 +58,13 @@ const PAINT: &[&str] = &[
 const EDITOR_ONLY: &str = ".handle, .grid, .link-hit, .marquee, .rubber, .batch-stream";
 
 /// The name of a file made from the document named `name`: `vpcplay-<name>.<ext>`, with only
-/// letters, digits and dashes.
+/// ASCII letters, digits and dashes.
 pub fn file_name(name: Option<&str>, ext: &str) -> String {
     let stem: String = name
         .unwrap_or("topology")
         .trim()
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let mut tidy = String::new();
     for part in stem.split('-').filter(|p| !p.is_empty()) {
