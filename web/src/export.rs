@@ -55,7 +55,7 @@ const PAINT: &[&str] = &[
 ];
 
 /// What only the editor shows, left out of an image.
-const EDITOR_ONLY: &str = ".handle, .grid, .link-hit, .marquee, .rubber, .batch-stream";
+const EDITOR_ONLY: &str = ".handle, .grid, #grid, .link-hit, .marquee, .rubber, .batch-stream";
 
 /// The name of a file made from the document named `name`: `vpcplay-<name>.<ext>`, with only
 /// ASCII letters, digits and dashes.
@@ -141,7 +141,9 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// The `style` that paints `el` as the stylesheet does, or `None` when it is not drawn at all.
-fn paint_of(window: &web_sys::Window, el: &Element) -> Option<String> {
+/// A property `el` would inherit with the same value from its parent, other than the root's, is
+/// left out; so is an opacity of 1.
+fn paint_of(window: &web_sys::Window, root: &Element, el: &Element) -> Option<String> {
     let computed = window.get_computed_style(el).ok()??;
     // A `<title>`, or what lies inside `<defs>`, counts without being drawn.
     if computed.get_property_value("display").ok()? == "none"
@@ -149,10 +151,19 @@ fn paint_of(window: &web_sys::Window, el: &Element) -> Option<String> {
     {
         return None;
     }
+    let parent = el
+        .parent_element()
+        .filter(|p| p != root)
+        .and_then(|p| window.get_computed_style(&p).ok().flatten());
     let mut style = String::new();
     for p in PAINT {
         let v = computed.get_property_value(p).unwrap_or_default();
-        if !v.is_empty() {
+        let inherited = match (&parent, *p) {
+            (_, "opacity") => v == "1",
+            (Some(up), _) => up.get_property_value(p).is_ok_and(|u| u == v),
+            (None, _) => false,
+        };
+        if !v.is_empty() && !inherited {
             style.push_str(p);
             style.push(':');
             style.push_str(&v);
@@ -229,12 +240,14 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
     let drawn = all(&copy, ":not(title)");
     let mut styles = Vec::with_capacity(drawn.len());
     for el in &drawn {
-        styles.push(paint_of(&window, el));
+        styles.push(paint_of(&window, &copy, el));
     }
     for (el, style) in drawn.iter().zip(styles) {
         match style {
             Some(style) => {
-                let _ = el.set_attribute("style", &style);
+                if !style.is_empty() {
+                    let _ = el.set_attribute("style", &style);
+                }
                 let _ = el.remove_attribute("class");
             }
             None => el.remove(),
