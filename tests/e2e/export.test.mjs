@@ -150,7 +150,7 @@ for (const colorScheme of ['light', 'dark']) {
     const svg = await readFile(join(artifactsDir, `export-${colorScheme}-document.svg`));
     const viewer = await browser.newPage();
     await viewer.goto(`data:image/svg+xml;base64,${svg.toString('base64')}`);
-    await viewer.screenshot({ path: join(artifactsDir, `export-${colorScheme}-document-svg-shown.png`) });
+    await viewer.locator('svg').screenshot({ path: join(artifactsDir, `export-${colorScheme}-document-svg-shown.png`) });
     await viewer.close();
     assert.deepEqual(problems, []);
     await page.context().close();
