@@ -182,3 +182,45 @@ test('a traced request is in the image, and a PNG the browser cannot make is rep
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('a problem badge is in the image, its count legible in the dark theme', async () => {
+  const doc = {
+    version: 1,
+    name: 'Needs a VPC',
+    target_groups: [{ id: 'tg-1', type: 'instance', targets: [], position: { x: 40, y: 40 } }],
+  };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await context.addInitScript((text) => localStorage.setItem('vpcplay.document', text), JSON.stringify(doc));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await page.locator('[data-panel="canvas"] [data-object-id="tg-1"] .badge').waitFor({ timeout: 30_000 });
+  const { name, bytes } = await save(page, 'svg-document');
+  assert.equal(name, 'vpcplay-Needs-a-VPC.svg');
+  await writeFile(join(artifactsDir, 'export-dark-badge.svg'), bytes);
+  const viewer = await browser.newPage();
+  await viewer.goto(`data:image/svg+xml;base64,${bytes.toString('base64')}`);
+  const badge = await viewer.evaluate(() => {
+    const g = document.querySelector('[data-object-id="tg-1"] text[text-anchor="middle"]').parentElement;
+    const title = g.querySelector('title');
+    return {
+      title: title?.textContent,
+      titles: [...document.querySelectorAll('title')].map((t) => t.namespaceURI),
+      circle: getComputedStyle(g.querySelector('circle')).fill,
+      text: getComputedStyle(g.querySelector('text')).fill,
+      count: g.querySelector('text').textContent,
+    };
+  });
+  await viewer.locator('svg').screenshot({ path: join(artifactsDir, 'export-dark-badge-svg-shown.png') });
+  await viewer.close();
+  assert.match(badge.title, /needs a `vpc`/, 'the badge keeps its findings as its title');
+  assert.ok(badge.titles.length >= 2 && badge.titles.every((ns) => ns === 'http://www.w3.org/2000/svg'), 'tooltips are SVG titles');
+  assert.equal(badge.count, '1');
+  assert.equal(badge.text, 'rgb(255, 255, 255)');
+  assert.notEqual(badge.circle, badge.text, 'the count stands out from its circle');
+  const png = await save(page, 'png-document');
+  await writeFile(join(artifactsDir, 'export-dark-badge.png'), png.bytes);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

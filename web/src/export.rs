@@ -54,6 +54,8 @@ const PAINT: &[&str] = &[
     "font-weight",
 ];
 
+const SVG: &str = "http://www.w3.org/2000/svg";
+
 /// What only the editor shows, left out of an image.
 const EDITOR_ONLY: &str = ".handle, .grid, #grid, .link-hit, .marquee, .rubber, .batch-stream";
 
@@ -197,6 +199,15 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
     for el in all(&copy, EDITOR_ONLY) {
         el.remove();
     }
+    // The canvas's tooltips are HTML `<title>`s; an SVG file needs SVG ones.
+    for el in all(&copy, "title") {
+        if el.namespace_uri().as_deref() != Some(SVG) {
+            if let Ok(title) = document.create_element_ns(Some(SVG), "title") {
+                title.set_text_content(el.text_content().as_deref());
+                let _ = el.replace_with_with_node_1(&title);
+            }
+        }
+    }
     for el in all(&copy, ".selected") {
         let _ = el.class_list().remove_1("selected");
     }
@@ -262,7 +273,7 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
     holder.remove();
     let _ = copy.remove_attribute("class");
     let back = document
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
+        .create_element_ns(Some(SVG), "rect")
         .map_err(|_| "no background")?;
     place(&back, area);
     let _ = back.set_attribute("fill", &background);
