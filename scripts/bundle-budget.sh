@@ -3,12 +3,12 @@
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
 set -euo pipefail
 dist="${1:-dist}"
-# 419,500 bytes: the editor (model, validation, policy checks and test bench, copy and paste,
+# 425,600 bytes: the editor (model, validation, policy checks and test bench, copy and paste,
 # arrange, examples) with the simulation (the tracing engine, composer, trace panel, animation,
-# flows, batch runs, who can reach), the gallery and sharing by link measures about 411,300;
-# 2% headroom.
+# flows, batch runs, who can reach), the gallery, sharing by link and saving the canvas as an
+# image measures about 417,200; 2% headroom.
 # See README, "Bundle size".
-budget="${BUNDLE_BUDGET:-419500}"
+budget="${BUNDLE_BUDGET:-425600}"
 
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)

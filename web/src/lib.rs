@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod export;
 pub mod gallery;
 pub mod icons;
 pub mod panels;

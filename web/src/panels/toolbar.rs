@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::canvas::arrange::{arrange, crowded};
 use crate::canvas::geometry::{Point, Viewport};
 use crate::canvas::layout::{bounds, layout};
+use crate::export::{Format, Scope, export_image};
 use crate::state::{Editor, Tone};
 
 /// Shows the whole topology: the zoom and pan that fit every object in the canvas.
@@ -54,21 +55,6 @@ pub fn export(ed: Editor) -> Result<(), String> {
             d.name.clone().unwrap_or_else(|| "topology".to_string()),
         )
     });
-    let parts = js_sys_array(&json);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not make the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not offer the file".to_string())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no link")?
-        .unchecked_into();
-    a.set_href(&url);
     let file: String = name
         .chars()
         .map(|c| {
@@ -79,17 +65,16 @@ pub fn export(ed: Editor) -> Result<(), String> {
             }
         })
         .collect();
-    a.set_download(&format!("{file}.vpcplay.json"));
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    let blob = crate::export::text_blob(&json, "application/json")?;
+    crate::export::offer(&blob, &format!("{file}.vpcplay.json"))
 }
 
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let parts = web_sys::js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(text));
-    parts.into()
-}
+/// The image menu: each choice's value names its format, then what the image shows.
+const IMAGE_MENU: &str = "<option value=\"\" selected>Image…</option>\
+<option value=\"svg-screen\">SVG, as shown</option>\
+<option value=\"svg-document\">SVG, whole topology</option>\
+<option value=\"png-screen\">PNG, as shown</option>\
+<option value=\"png-document\">PNG, whole topology</option>";
 
 /// The example topologies served beside the app (static/examples), in the order of the concepts:
 /// file name and the name the document gives itself.
@@ -286,6 +271,22 @@ pub fn Toolbar(shortcuts: RwSignal<bool>, gallery: RwSignal<bool>) -> impl IntoV
                     ed.say(Tone::Error, e);
                 }
             }>"Export"</button>
+            <select
+                data-action="export-image"
+                aria-label="Save the canvas as an image"
+                title="Save the canvas as an SVG or PNG image, as shown or the whole topology"
+                on:change=move |ev| {
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    let chosen = select.value();
+                    select.set_value("");
+                    if let Some((format, scope)) = chosen.split_once('-') {
+                        let format = if format == "png" { Format::Png } else { Format::Svg };
+                        let scope = if scope == "document" { Scope::Document } else { Scope::Screen };
+                        export_image(ed, format, scope);
+                    }
+                }
+                inner_html=IMAGE_MENU
+            ></select>
             <button data-action="clear" title="Start from an empty canvas (undoable)" on:click=move |_| {
                 ed.replace(Document::new());
                 ed.say(Tone::Info, "cleared the canvas: Undo brings it back");
