@@ -30,4 +30,10 @@ if [[ "$profile" == release ]]; then
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue --zero-filled-memory --low-memory-unused \
     -o "$out/viewer_bg.wasm" "$out/viewer_bg.wasm"
 fi
-cp "$root/viewer/vpc-playground.js" "$root/viewer/index.html" "$out/"
+cp "$root/viewer/index.html" "$out/"
+# The element's script without its comments and indentation: the readable source is
+# viewer/vpc-playground.js; no line of it starts a comment inside a string.
+{
+  echo "// <vpc-playground>, the vpcplay viewer element: see viewer/vpc-playground.js in the vpcplay sources."
+  sed -e 's/^[[:space:]]*//' -e '/^\/\//d' -e '/^$/d' "$root/viewer/vpc-playground.js"
+} >"$out/vpc-playground.js"

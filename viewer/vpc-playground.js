@@ -86,6 +86,7 @@ aside{min-height:0;display:flex;flex-direction:column;border-left:1px solid var(
 @container (max-width:560px){aside{border-left:0;border-top:1px solid var(--line)}}
 [data-message]{margin:0;padding:8px 10px;background:#fff4e5;color:#5c3b00;border-bottom:1px solid #f0c36d}
 [data-message][hidden]{display:none}
+:host([data-state=error]) header,:host([data-state=error]) .main{display:none}
 [data-verdict]{margin:0;padding:6px 8px;font-weight:600;border-bottom:1px solid var(--line)}
 [data-verdict=delivered]{color:var(--good)}
 [data-verdict=blocked]{color:var(--bad)}
