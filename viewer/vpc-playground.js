@@ -13,7 +13,9 @@
 // moves the packet, and handles the controls, pan (drag) and zoom (wheel).
 (() => {
   if (customElements.get('vpc-playground')) return;
-  const base = new URL('.', document.currentScript?.src || location.href);
+  // Where this script was loaded from (a classic script has currentScript; a module does not).
+  const script = document.currentScript || document.querySelector('script[src*="vpc-playground"]');
+  const base = new URL('.', script?.src || location.href);
   const app = new URL('../', base);
   let wasm;
   const load = () =>
