@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the compressed size of the release bundle (wasm + JS glue, brotli -q 11) and fails when it
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
+# The embed viewer is measured the same way: BUNDLE_BUDGET=180000 scripts/bundle-budget.sh dist/embed
 set -euo pipefail
 dist="${1:-dist}"
 # 425,600 bytes: the editor (model, validation, policy checks and test bench, copy and paste,

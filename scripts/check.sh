@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints on host and wasm32, the no_std proof,
 # native tests, the scenario corpus through the CLI, a time-boxed fuzz run, browser tests, a
-# release build, its size budget and the end-to-end tests. Stops at the first failing step and
-# exits non-zero.
+# release build (the playground and the embed viewer), their size budgets and the end-to-end
+# tests. Stops at the first failing step and exits non-zero.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/bootstrap.sh
@@ -44,8 +44,11 @@ step "examples' flows (vpcplay check)" "$VPCPLAY_BIN" check static/examples
 step "fuzz the policy parser (15 s)" scripts/fuzz.sh policy_parse 15
 step "fuzz the link decoder (15 s)" scripts/fuzz.sh share_decode 15
 step "browser tests (wasm-bindgen-test)" cargo test --locked -p vpcplay-web --target wasm32-unknown-unknown
-step "release build (trunk)" trunk build --release
+step "release build (trunk, with the embed viewer)" trunk build --release
 step "bundle budget" scripts/bundle-budget.sh dist
+# The embed viewer (dist/embed/: its wasm, glue and the <vpc-playground> script) that documentation
+# pages load: at most 180,000 bytes brotli. It measures about 178,500; see README, "Bundle size".
+step "embed bundle budget" env BUNDLE_BUDGET=180000 scripts/bundle-budget.sh dist/embed
 step "end-to-end tests (Playwright)" node --test --test-reporter=spec tests/e2e/
 
 printf '\nstep timings (also in %s):\n' "$timings"
