@@ -5,7 +5,7 @@
 #   rustup:   wasm32-unknown-unknown and thumbv7em-none-eabihf targets, rustfmt, clippy
 #   crates:   trunk and cargo-fuzz (pinned), wasm-bindgen-cli (= the wasm-bindgen version in Cargo.lock)
 #   Debian:   chromium, chromium-driver, brotli
-#   npm:      binaryen (wasm-opt 132) and playwright-core, from package-lock.json
+#   npm:      binaryen (wasm-opt 132), terser and playwright-core, from package-lock.json
 #   cargo:    every crate in Cargo.lock fetched, so trunk's offline builds find them
 #
 # Source it to get PATH set (scripts/env.sh), or run it directly.
@@ -81,7 +81,7 @@ fi
 
 # --- npm tools ---------------------------------------------------------------------------------
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (wasm-opt, playwright-core)"
+  say "installing npm packages (wasm-opt, terser, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then

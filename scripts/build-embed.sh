@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the viewer that documentation pages embed (viewer/) into DIST/embed/: the wasm and its
-# JS glue (wasm-bindgen, `--target web`), wasm-opt -Oz in release, the <vpc-playground> element
-# and the embed page. Trunk runs it after every build (Trunk.toml, post_build hook), so
+# JS glue (wasm-bindgen, `--target web`), wasm-opt -Oz and terser in release, the <vpc-playground>
+# element and the embed page. Trunk runs it after every build (Trunk.toml, post_build hook), so
 # `trunk build` and `trunk serve` produce dist/embed/ beside the playground; it runs on its own
 # too: scripts/build-embed.sh [--release] [DIST].
 set -euo pipefail
@@ -31,9 +31,12 @@ if [[ "$profile" == release ]]; then
     -o "$out/viewer_bg.wasm" "$out/viewer_bg.wasm"
 fi
 cp "$root/viewer/index.html" "$out/"
-# The element's script without its comments and indentation: the readable source is
-# viewer/vpc-playground.js; no line of it starts a comment inside a string.
-{
-  echo "// <vpc-playground>, the vpcplay viewer element: see viewer/vpc-playground.js in the vpcplay sources."
-  sed -e 's/^[[:space:]]*//' -e '/^\/\//d' -e '/^$/d' "$root/viewer/vpc-playground.js"
-} >"$out/vpc-playground.js"
+cp "$root/viewer/vpc-playground.js" "$out/"
+if [[ "$profile" == release ]]; then
+  # Documentation pages load these on every view: terser (from npm, see package.json) compresses
+  # and mangles them, about 1.7 KB brotli less. The element is a classic script, the glue a module.
+  terser "$out/vpc-playground.js" --compress --mangle \
+    --preamble "// <vpc-playground>, the vpcplay viewer element: see viewer/vpc-playground.js in the vpcplay sources." \
+    -o "$out/vpc-playground.js"
+  terser "$out/viewer.js" --module --compress --mangle -o "$out/viewer.js"
+fi

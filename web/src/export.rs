@@ -201,11 +201,11 @@ fn standalone_svg(ed: Editor, scope: Scope) -> Result<(String, f64, f64), String
     }
     // The canvas's tooltips are HTML `<title>`s; an SVG file needs SVG ones.
     for el in all(&copy, "title") {
-        if el.namespace_uri().as_deref() != Some(SVG) {
-            if let Ok(title) = document.create_element_ns(Some(SVG), "title") {
-                title.set_text_content(el.text_content().as_deref());
-                let _ = el.replace_with_with_node_1(&title);
-            }
+        if el.namespace_uri().as_deref() != Some(SVG)
+            && let Ok(title) = document.create_element_ns(Some(SVG), "title")
+        {
+            title.set_text_content(el.text_content().as_deref());
+            let _ = el.replace_with_with_node_1(&title);
         }
     }
     for el in all(&copy, ".selected") {

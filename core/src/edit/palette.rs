@@ -42,11 +42,41 @@ pub struct PaletteItem {
     pub concept: Concept,
     /// The kinds that may hold it; empty for objects that stand free on the canvas.
     pub containers: &'static [Kind],
-    /// A one-line explanation for the tooltip.
-    pub hint: &'static str,
 }
 
 impl PaletteItem {
+    /// A one-line explanation for the tooltip. Kept out of [`PALETTE`] so that a build that never
+    /// shows a palette (the embed viewer) leaves the words out.
+    pub fn hint(&self) -> &'static str {
+        match self.kind {
+            Kind::Vpc => "An isolated network with its own address blocks",
+            Kind::Subnet => "A slice of a VPC in one Availability Zone",
+            Kind::RouteTable => "Where a subnet's packets go",
+            Kind::SecurityGroup => "A stateful firewall for network interfaces",
+            Kind::InternetGateway => "A VPC's door to the internet",
+            Kind::NatGateway => "Outbound-only internet access for private subnets",
+            Kind::Instance => "An EC2 instance, network interface, ECS task or EKS pod",
+            Kind::Lambda => "A function Lattice can invoke as a target",
+            Kind::Database => "A database reachable through a resource configuration",
+            Kind::LoadBalancer => "An ALB, NLB or Gateway Load Balancer",
+            Kind::GatewayEndpoint => "Private routes to S3 or DynamoDB",
+            Kind::InterfaceEndpoint => "Network interfaces that reach a service privately",
+            Kind::EndpointService => {
+                "Your service behind a load balancer, offered through PrivateLink"
+            }
+            Kind::ServiceNetwork => "A group of services and resources that VPCs connect to",
+            Kind::ServiceNetworkEndpoint => "Reach a service network through interface endpoints",
+            Kind::Service => "Listeners and rules that route requests to target groups",
+            Kind::TargetGroup => "Targets, their health, and how requests are spread",
+            Kind::ResourceGateway => "Where traffic to shared resources enters a VPC",
+            Kind::ResourceConfiguration => {
+                "A database, domain or IP address shared through Lattice"
+            }
+            Kind::ResourceEndpoint => "A VPC endpoint to one resource configuration",
+            _ => "",
+        }
+    }
+
     /// The containers in words: "a VPC", "a subnet".
     pub fn container_words(&self) -> &'static str {
         match self.containers {
@@ -62,14 +92,13 @@ const IN_SUBNET: &[Kind] = &[Kind::Subnet];
 const FREE: &[Kind] = &[];
 
 macro_rules! item {
-    ($kind:ident, $name:literal, $label:literal, $concept:ident, $containers:expr, $hint:literal) => {
+    ($kind:ident, $name:literal, $label:literal, $concept:ident, $containers:expr) => {
         PaletteItem {
             kind: Kind::$kind,
             name: $name,
             label: $label,
             concept: Concept::$concept,
             containers: $containers,
-            hint: $hint,
         }
     };
 }
@@ -78,165 +107,91 @@ macro_rules! item {
 /// rules and targets are not here: they are connections and fields, made by dragging from one
 /// object to another or in the inspector.
 pub const PALETTE: &[PaletteItem] = &[
-    item!(
-        Vpc,
-        "vpc",
-        "VPC",
-        Network,
-        FREE,
-        "An isolated network with its own address blocks"
-    ),
-    item!(
-        Subnet,
-        "subnet",
-        "Subnet",
-        Network,
-        IN_VPC,
-        "A slice of a VPC in one Availability Zone"
-    ),
-    item!(
-        RouteTable,
-        "route_table",
-        "Route table",
-        Network,
-        IN_VPC,
-        "Where a subnet's packets go"
-    ),
+    item!(Vpc, "vpc", "VPC", Network, FREE),
+    item!(Subnet, "subnet", "Subnet", Network, IN_VPC),
+    item!(RouteTable, "route_table", "Route table", Network, IN_VPC),
     item!(
         SecurityGroup,
         "security_group",
         "Security group",
         Network,
-        IN_VPC,
-        "A stateful firewall for network interfaces"
+        IN_VPC
     ),
     item!(
         InternetGateway,
         "internet_gateway",
         "Internet gateway",
         Network,
-        IN_VPC,
-        "A VPC's door to the internet"
+        IN_VPC
     ),
-    item!(
-        NatGateway,
-        "nat_gateway",
-        "NAT gateway",
-        Network,
-        IN_SUBNET,
-        "Outbound-only internet access for private subnets"
-    ),
-    item!(
-        Instance,
-        "instance",
-        "Instance",
-        Compute,
-        IN_SUBNET,
-        "An EC2 instance, network interface, ECS task or EKS pod"
-    ),
-    item!(
-        Lambda,
-        "lambda",
-        "Lambda function",
-        Compute,
-        FREE,
-        "A function Lattice can invoke as a target"
-    ),
-    item!(
-        Database,
-        "database",
-        "RDS database",
-        Compute,
-        IN_SUBNET,
-        "A database reachable through a resource configuration"
-    ),
+    item!(NatGateway, "nat_gateway", "NAT gateway", Network, IN_SUBNET),
+    item!(Instance, "instance", "Instance", Compute, IN_SUBNET),
+    item!(Lambda, "lambda", "Lambda function", Compute, FREE),
+    item!(Database, "database", "RDS database", Compute, IN_SUBNET),
     item!(
         LoadBalancer,
         "load_balancer",
         "Load balancer",
         Compute,
-        IN_VPC,
-        "An ALB, NLB or Gateway Load Balancer"
+        IN_VPC
     ),
     item!(
         GatewayEndpoint,
         "gateway_endpoint",
         "Gateway endpoint",
         PrivateLink,
-        IN_VPC,
-        "Private routes to S3 or DynamoDB"
+        IN_VPC
     ),
     item!(
         InterfaceEndpoint,
         "interface_endpoint",
         "Interface endpoint",
         PrivateLink,
-        IN_VPC,
-        "Network interfaces that reach a service privately"
+        IN_VPC
     ),
     item!(
         EndpointService,
         "endpoint_service",
         "Endpoint service",
         PrivateLink,
-        FREE,
-        "Your service behind a load balancer, offered through PrivateLink"
+        FREE
     ),
     item!(
         ServiceNetwork,
         "service_network",
         "Service network",
         Lattice,
-        FREE,
-        "A group of services and resources that VPCs connect to"
+        FREE
     ),
     item!(
         ServiceNetworkEndpoint,
         "service_network_endpoint",
         "Service-network endpoint",
         Lattice,
-        IN_VPC,
-        "Reach a service network through interface endpoints"
+        IN_VPC
     ),
-    item!(
-        Service,
-        "service",
-        "Lattice service",
-        Lattice,
-        FREE,
-        "Listeners and rules that route requests to target groups"
-    ),
-    item!(
-        TargetGroup,
-        "target_group",
-        "Target group",
-        Lattice,
-        FREE,
-        "Targets, their health, and how requests are spread"
-    ),
+    item!(Service, "service", "Lattice service", Lattice, FREE),
+    item!(TargetGroup, "target_group", "Target group", Lattice, FREE),
     item!(
         ResourceGateway,
         "resource_gateway",
         "Resource gateway",
         Resources,
-        IN_VPC,
-        "Where traffic to shared resources enters a VPC"
+        IN_VPC
     ),
     item!(
         ResourceConfiguration,
         "resource_configuration",
         "Resource configuration",
         Resources,
-        FREE,
-        "A database, domain or IP address shared through Lattice"
+        FREE
     ),
     item!(
         ResourceEndpoint,
         "resource_endpoint",
         "Resource endpoint",
         Resources,
-        IN_VPC,
-        "A VPC endpoint to one resource configuration"
+        IN_VPC
     ),
 ];
 

@@ -164,8 +164,8 @@ pub fn Palette() -> impl IntoView {
                 <button
                     class="palette-item"
                     data-palette-kind=item.name
-                    title=format!("{}.{where_words}", item.hint)
-                    aria-label=format!("{}: {}.{where_words} Press Enter to place one.", item.label, item.hint)
+                    title=format!("{}.{where_words}", item.hint())
+                    aria-label=format!("{}: {}.{where_words} Press Enter to place one.", item.label, item.hint())
                     on:pointerdown=on_down
                     on:pointermove=on_move
                     on:pointerup=on_up
