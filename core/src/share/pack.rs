@@ -25,7 +25,6 @@
 //! exist, each is its own [`ShareDecodeError`]. Unpacking writes compact JSON and stops once it
 //! passes its limit.
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -246,20 +245,26 @@ struct Kind {
     keys: Vec<u32>,
 }
 
-/// What both directions remember while walking: the key table, the place ids of key paths, the
-/// recent shapes and templates of each place, and the last number of each place and run.
+/// What both directions remember of one place (a key path): the places below it by step,
+/// sorted, its recent shapes and templates, and the last number of each of its runs.
+#[derive(Default)]
+struct Place {
+    children: Vec<(u32, u32)>,
+    shapes: Vec<Kind>,
+    templates: Vec<String>,
+    last: Vec<i64>,
+}
+
+/// What both directions remember while walking: the key table, the places (the root first),
+/// and every template so far in order of first use.
 struct Memory {
     keys: Vec<String>,
     /// How many keys of `keys` the unpacker knows: the format's and those spelled out so far.
     spelled: usize,
-    places: BTreeMap<(u32, u32), u32>,
-    shapes: BTreeMap<u32, Vec<Kind>>,
-    templates: BTreeMap<u32, Vec<String>>,
-    /// Every template so far, in order of first use (the unpacker's table).
+    places: Vec<Place>,
     all_templates: Vec<String>,
-    /// Where each template is in `all_templates` (the packer's index of it).
-    template_at: BTreeMap<String, usize>,
-    last: BTreeMap<(u32, u32), i64>,
+    /// Stands in for a place that does not exist, which never happens.
+    spare: Place,
 }
 
 impl Memory {
@@ -267,25 +272,50 @@ impl Memory {
         Self {
             keys: KEYS.iter().map(|k| String::from(*k)).collect(),
             spelled: KEYS.len(),
-            places: BTreeMap::new(),
-            shapes: BTreeMap::new(),
-            templates: BTreeMap::new(),
+            places: alloc::vec![Place::default()],
             all_templates: Vec::new(),
-            template_at: BTreeMap::new(),
-            last: BTreeMap::new(),
+            spare: Place::default(),
+        }
+    }
+
+    fn at(&mut self, place: u32) -> &mut Place {
+        match self
+            .places
+            .get_mut(usize::try_from(place).unwrap_or(usize::MAX))
+        {
+            Some(p) => p,
+            None => &mut self.spare,
         }
     }
 
     /// The place of step `step` (a key index or [`ELEMENT`]) below `parent`.
     fn place(&mut self, parent: u32, step: u32) -> u32 {
-        let next = u32::try_from(self.places.len() + 1).unwrap_or(u32::MAX);
-        *self.places.entry((parent, step)).or_insert(next)
+        let next = u32::try_from(self.places.len()).unwrap_or(u32::MAX);
+        let children = &mut self.at(parent).children;
+        match children.binary_search_by_key(&step, |c| c.0) {
+            Ok(i) => children.get(i).map_or(0, |c| c.1),
+            Err(i) => {
+                children.insert(i, (step, next));
+                self.places.push(Place::default());
+                next
+            }
+        }
+    }
+
+    /// The last number of `place`'s run `run`, which becomes `n`.
+    fn swap_last(&mut self, place: u32, run: u32, n: i64) -> i64 {
+        let last = &mut self.at(place).last;
+        let i = usize::try_from(run).unwrap_or(usize::MAX);
+        if last.len() <= i {
+            last.resize(i.saturating_add(1), 0);
+        }
+        last.get_mut(i)
+            .map_or(0, |slot| core::mem::replace(slot, n))
     }
 
     /// The difference of `n` from the last number of `place`'s run `run`, which becomes `n`.
     fn difference(&mut self, place: u32, run: u32, n: i64) -> i64 {
-        let last = self.last.insert((place, run), n).unwrap_or(0);
-        n.wrapping_sub(last)
+        n.wrapping_sub(self.swap_last(place, run, n))
     }
 }
 
@@ -330,26 +360,24 @@ fn template_of(s: &str) -> (String, Vec<i64>) {
     let mut template = String::with_capacity(s.len());
     let mut numbers = Vec::new();
     let mut rest = s;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, from) = rest.split_at(start);
-        template.push_str(before);
-        let end = from
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(from.len());
-        let (digits, after) = from.split_at(end);
-        let number = (digits.len() <= MAX_DIGITS && (digits == "0" || !digits.starts_with('0')))
-            .then(|| digits.parse::<i64>().ok())
-            .flatten();
-        match number {
-            Some(n) => {
+    while !rest.is_empty() {
+        let digit = rest.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let end = rest
+            .bytes()
+            .position(|b| b.is_ascii_digit() != digit)
+            .unwrap_or(rest.len());
+        // Digits and the bytes that are not are both whole characters: ASCII digits never sit
+        // inside a multi-byte character.
+        let (run, after) = rest.split_at(end);
+        match whole(run) {
+            Some((n, false)) if digit => {
                 template.push('\u{1}');
                 numbers.push(n);
             }
-            None => template.push_str(digits),
+            _ => template.push_str(run),
         }
         rest = after;
     }
-    template.push_str(rest);
     (template, numbers)
 }
 
@@ -360,16 +388,22 @@ fn whole(text: &str) -> Option<(i64, bool)> {
         Some(d) => (d, true),
         None => (text, false),
     };
-    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    let (unsigned, negative) = match digits.strip_prefix('-') {
+        Some(u) => (u, true),
+        None => (digits, false),
+    };
     let canonical = !unsigned.is_empty()
         && unsigned.len() <= MAX_DIGITS
         && unsigned.bytes().all(|b| b.is_ascii_digit())
         && (unsigned == "0" || !unsigned.starts_with('0'))
-        && !(unsigned == "0" && digits.starts_with('-'));
+        && !(unsigned == "0" && negative);
     if !canonical {
         return None;
     }
-    digits.parse::<i64>().ok().map(|n| (n, point_zero))
+    let n = unsigned
+        .bytes()
+        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    Some((if negative { -n } else { n }, point_zero))
 }
 
 /// The sections the packer writes, in order.
@@ -438,7 +472,7 @@ fn pack_value(node: &Node, place: u32, memory: &mut Memory, s: &mut Sections) {
             keys: Vec::new(),
         },
         Shape::String(text) => Kind {
-            byte: if text.contains(['\u{0}', '\u{1}']) {
+            byte: if text.bytes().any(|b| b < 2) {
                 RAW
             } else {
                 TEMPLATE
@@ -464,10 +498,7 @@ fn pack_value(node: &Node, place: u32, memory: &mut Memory, s: &mut Sections) {
             Kind { byte: OBJECT, keys }
         }
     };
-    let found = memory
-        .shapes
-        .get(&place)
-        .and_then(|recent| recent.iter().position(|k| *k == kind));
+    let found = memory.at(place).shapes.iter().position(|k| *k == kind);
     match found {
         Some(i) => varint(&mut s.kinds, len_u64(i + 1)),
         None => {
@@ -492,7 +523,7 @@ fn pack_value(node: &Node, place: u32, memory: &mut Memory, s: &mut Sections) {
             }
         }
     }
-    to_front(memory.shapes.entry(place).or_default(), found, kind.clone());
+    to_front(&mut memory.at(place).shapes, found, kind.clone());
     match &node.value {
         Shape::Null | Shape::Bool(_) => {}
         Shape::Number(text) => match whole(text) {
@@ -506,24 +537,23 @@ fn pack_value(node: &Node, place: u32, memory: &mut Memory, s: &mut Sections) {
         Shape::String(text) => {
             let (template, numbers) = template_of(text);
             let found = memory
+                .at(place)
                 .templates
-                .get(&place)
-                .and_then(|recent| recent.iter().position(|t| *t == template));
+                .iter()
+                .position(|t| *t == template);
             match found {
                 Some(i) => varint(&mut s.references, len_u64(i + 1)),
-                None => match memory.template_at.get(&template) {
-                    Some(&at) => varint(&mut s.references, len_u64(at + RECENT + 1)),
+                None => match memory.all_templates.iter().position(|t| *t == template) {
+                    Some(at) => varint(&mut s.references, len_u64(at + RECENT + 1)),
                     None => {
                         varint(&mut s.references, 0);
                         s.text.extend_from_slice(template.as_bytes());
                         s.text.push(0);
-                        memory
-                            .template_at
-                            .insert(template.clone(), memory.template_at.len());
+                        memory.all_templates.push(template.clone());
                     }
                 },
             }
-            to_front(memory.templates.entry(place).or_default(), found, template);
+            to_front(&mut memory.at(place).templates, found, template);
             for (run, n) in (1u32..).zip(numbers) {
                 let d = memory.difference(place, run, n);
                 varint(&mut s.numbers, zigzag(d));
@@ -747,13 +777,13 @@ fn next_number(
     run: u32,
 ) -> Result<i64, ShareDecodeError> {
     let d = unzigzag(r.varint()?);
-    let last = memory.last.get(&(place, run)).copied().unwrap_or(0);
+    let last = memory.swap_last(place, run, 0);
     let n = last
         .checked_add(d)
         .ok_or(ShareDecodeError::NumberTooLarge {
             section: Section::Numbers,
         })?;
-    memory.last.insert((place, run), n);
+    memory.swap_last(place, run, n);
     Ok(n)
 }
 
@@ -789,13 +819,13 @@ fn unpack_value(
         return Err(ShareDecodeError::TooDeep);
     }
     let n = r.kinds.index()?;
-    let recent = recent_entry(memory.shapes.get(&place), n, Section::Kinds)?;
+    let recent = recent_entry(Some(&memory.at(place).shapes), n, Section::Kinds)?;
     let kind = match recent {
         Some(kind) => kind,
         None => read_shape(&mut r.shapes, memory)?,
     };
     let found = n.checked_sub(1);
-    to_front(memory.shapes.entry(place).or_default(), found, kind.clone());
+    to_front(&mut memory.at(place).shapes, found, kind.clone());
     match kind.byte {
         NULL => out.push_str("null"),
         FALSE | TRUE => write::boolean(out, kind.byte == TRUE),
@@ -822,27 +852,30 @@ fn unpack_value(
         RAW => write::string(out, r.literals.text()?),
         TEMPLATE => {
             let n = r.references.index()?;
-            let template =
-                match n.checked_sub(RECENT + 1) {
-                    // A template used elsewhere before.
-                    Some(at) => memory.all_templates.get(at).cloned().ok_or(
-                        ShareDecodeError::BadReference {
+            let template = match n.checked_sub(RECENT + 1) {
+                // A template used elsewhere before.
+                Some(at) => {
+                    memory
+                        .all_templates
+                        .get(at)
+                        .cloned()
+                        .ok_or(ShareDecodeError::BadReference {
                             section: Section::References,
                             index: n,
                             available: memory.all_templates.len() + RECENT,
-                        },
-                    )?,
-                    None => {
-                        match recent_entry(memory.templates.get(&place), n, Section::References)? {
-                            Some(t) => t,
-                            None => {
-                                let t = String::from(r.text.terminated()?);
-                                memory.all_templates.push(t.clone());
-                                t
-                            }
+                        })?
+                }
+                None => {
+                    match recent_entry(Some(&memory.at(place).templates), n, Section::References)? {
+                        Some(t) => t,
+                        None => {
+                            let t = String::from(r.text.terminated()?);
+                            memory.all_templates.push(t.clone());
+                            t
                         }
                     }
-                };
+                }
+            };
             if out.len().saturating_add(template.len()) > limit {
                 return Err(ShareDecodeError::TooLarge);
             }
@@ -859,7 +892,7 @@ fn unpack_value(
             }
             write::string(out, &text);
             let recent = n.checked_sub(1).filter(|i| *i < RECENT);
-            to_front(memory.templates.entry(place).or_default(), recent, template);
+            to_front(&mut memory.at(place).templates, recent, template);
         }
         ARRAY => {
             let count = r.lengths.index()?;
