@@ -6,9 +6,10 @@
 //!
 //! 1. **shapes**: each kind of value the first time its place needs it: a kind byte, and for an
 //!    object its keys (an index into the key table, or `0`, the length and the UTF-8 of a new key);
-//! 2. **kinds**: one varint per value: `0` for a shape just defined, `n` for the `n`-th most
-//!    recent shape seen at the same place (the same key path), so a list of alike objects is a
-//!    run of `1`s;
+//! 2. **kinds**: one varint per value: `0` for a shape just defined, `n` up to 32 for the `n`-th
+//!    most recent shape seen at the same place (the same key path), so a list of alike objects is
+//!    a run of `1`s, and `32 + n` for the `n`-th shape of the document when its place has not
+//!    seen it lately (the document's shapes start with [`SHAPES`]);
 //! 3. **lengths** of arrays;
 //! 4. **string references**: for a string, `n` up to 32 for the `n`-th most recent template at
 //!    its place, `32 + n` for the `n`-th template of the document when its place has not used it
@@ -238,6 +239,21 @@ const RAW: u8 = 7;
 const ARRAY: u8 = 8;
 const OBJECT: u8 = 9;
 
+/// The shapes every packed document starts with, so that no place spells them out: each kind of
+/// value but objects, and a position (`x` and `y`). Frozen with format 2.
+const SHAPES: [u8; 10] = [
+    TEMPLATE,
+    WHOLE_POINT_ZERO,
+    WHOLE,
+    ARRAY,
+    OBJECT,
+    TRUE,
+    FALSE,
+    NULL,
+    LITERAL,
+    RAW,
+];
+
 /// A kind of value at a place: its kind byte, and an object's keys as key-table indices.
 #[derive(Clone, PartialEq, Eq)]
 struct Kind {
@@ -262,6 +278,8 @@ struct Memory {
     /// How many keys of `keys` the unpacker knows: the format's and those spelled out so far.
     spelled: usize,
     places: Vec<Place>,
+    /// Every shape so far in order of first use, after [`SHAPES`].
+    all_shapes: Vec<Kind>,
     all_templates: Vec<String>,
     /// Stands in for a place that does not exist, which never happens.
     spare: Place,
@@ -273,6 +291,17 @@ impl Memory {
             keys: KEYS.iter().map(|k| String::from(*k)).collect(),
             spelled: KEYS.len(),
             places: alloc::vec![Place::default()],
+            all_shapes: SHAPES
+                .iter()
+                .map(|&byte| Kind {
+                    byte,
+                    keys: if byte == OBJECT {
+                        alloc::vec![2, 3]
+                    } else {
+                        Vec::new()
+                    },
+                })
+                .collect(),
             all_templates: Vec::new(),
             spare: Place::default(),
         }
@@ -501,27 +530,31 @@ fn pack_value(node: &Node, place: u32, memory: &mut Memory, s: &mut Sections) {
     let found = memory.at(place).shapes.iter().position(|k| *k == kind);
     match found {
         Some(i) => varint(&mut s.kinds, len_u64(i + 1)),
-        None => {
-            varint(&mut s.kinds, 0);
-            s.shapes.push(kind.byte);
-            if kind.byte == OBJECT {
-                varint(&mut s.shapes, len_u64(kind.keys.len()));
-                for &k in &kind.keys {
-                    // A key the unpacker knows by its index from 1; a new one spelled out, once.
-                    let index = usize::try_from(k).unwrap_or(usize::MAX);
-                    if index >= memory.spelled {
-                        varint(&mut s.shapes, 0);
-                        text_entry(
-                            &mut s.shapes,
-                            memory.keys.get(index).map_or("", String::as_str),
-                        );
-                        memory.spelled = index + 1;
-                    } else {
-                        varint(&mut s.shapes, u64::from(k) + 1);
+        None => match memory.all_shapes.iter().position(|k| *k == kind) {
+            Some(at) => varint(&mut s.kinds, len_u64(at + RECENT + 1)),
+            None => {
+                memory.all_shapes.push(kind.clone());
+                varint(&mut s.kinds, 0);
+                s.shapes.push(kind.byte);
+                if kind.byte == OBJECT {
+                    varint(&mut s.shapes, len_u64(kind.keys.len()));
+                    for &k in &kind.keys {
+                        // A key the unpacker knows by its index from 1; a new one spelled out, once.
+                        let index = usize::try_from(k).unwrap_or(usize::MAX);
+                        if index >= memory.spelled {
+                            varint(&mut s.shapes, 0);
+                            text_entry(
+                                &mut s.shapes,
+                                memory.keys.get(index).map_or("", String::as_str),
+                            );
+                            memory.spelled = index + 1;
+                        } else {
+                            varint(&mut s.shapes, u64::from(k) + 1);
+                        }
                     }
                 }
             }
-        }
+        },
     }
     to_front(&mut memory.at(place).shapes, found, kind.clone());
     match &node.value {
@@ -819,12 +852,27 @@ fn unpack_value(
         return Err(ShareDecodeError::TooDeep);
     }
     let n = r.kinds.index()?;
-    let recent = recent_entry(Some(&memory.at(place).shapes), n, Section::Kinds)?;
-    let kind = match recent {
-        Some(kind) => kind,
-        None => read_shape(&mut r.shapes, memory)?,
+    let kind = match n.checked_sub(RECENT + 1) {
+        // A shape used elsewhere before.
+        Some(at) => memory
+            .all_shapes
+            .get(at)
+            .cloned()
+            .ok_or(ShareDecodeError::BadReference {
+                section: Section::Kinds,
+                index: n,
+                available: memory.all_shapes.len() + RECENT,
+            })?,
+        None => match recent_entry(Some(&memory.at(place).shapes), n, Section::Kinds)? {
+            Some(kind) => kind,
+            None => {
+                let kind = read_shape(&mut r.shapes, memory)?;
+                memory.all_shapes.push(kind.clone());
+                kind
+            }
+        },
     };
-    let found = n.checked_sub(1);
+    let found = n.checked_sub(1).filter(|i| *i < RECENT);
     to_front(&mut memory.at(place).shapes, found, kind.clone());
     match kind.byte {
         NULL => out.push_str("null"),

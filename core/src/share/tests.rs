@@ -298,6 +298,15 @@ fn every_damaged_packing_is_refused_with_its_reason() {
             "the link is damaged: its value kinds refer to entry 5 of 0",
         ),
         (
+            sections([&[], &[60], &[], &[], &[], &[], &[]]),
+            ShareDecodeError::BadReference {
+                section: Section::Kinds,
+                index: 60,
+                available: 42,
+            },
+            "the link is damaged: its value kinds refer to entry 60 of 42",
+        ),
+        (
             sections([&[42], &[0], &[], &[], &[], &[], &[]]),
             ShareDecodeError::UnknownKind { found: 42 },
             "the link is damaged: its shape table holds kind 42, which does not exist",
