@@ -157,6 +157,7 @@ fn hostile_links_are_refused_before_they_cost_memory() {
             .collect();
         let _ = decode(&text);
         let _ = decode(&format!("1{text}"));
+        let _ = decode(&format!("2{text}"));
     }
 }
 

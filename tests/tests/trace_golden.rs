@@ -62,6 +62,18 @@ fn share_fragment() -> String {
     vpcplay_core::share::encode(&doc).unwrap()
 }
 
+/// A format 1 link to the lattice example, as vpcplay wrote them before format 2: old links keep
+/// opening to the same document.
+#[test]
+fn a_format_1_link_still_opens() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../static/examples/lattice-service.json");
+    let doc = vpcplay_core::model::load(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let old = include_str!("../golden/share-lattice-v1.txt");
+    assert!(old.starts_with('1'));
+    assert_eq!(vpcplay_core::share::decode(old).unwrap(), doc);
+}
+
 #[test]
 fn share_fragment_matches_the_golden_string() {
     let got = share_fragment();

@@ -606,7 +606,7 @@ mod tests {
         let file = temp("share.json", &doc.to_json());
         let (code, link, err) = call(&["share", &file]);
         assert_eq!(code, ExitCode::SUCCESS, "{err}");
-        assert!(link.starts_with("https://vpcplay.dev/#1"), "{link}");
+        assert!(link.starts_with("https://vpcplay.dev/#2"), "{link}");
         assert!(link.ends_with('\n') && link.lines().count() == 1, "{link}");
         let (code, json, err) = call(&["open", link.trim()]);
         assert_eq!(code, ExitCode::SUCCESS, "{err}");

@@ -1,5 +1,6 @@
 //! What can go wrong sharing a topology as a link, one type per direction.
 
+use alloc::string::String;
 use core::fmt;
 
 use super::{MAX_FRAGMENT_CHARS, MAX_OBJECTS, MAX_TOPOLOGY_BYTES, VERSION};
@@ -62,8 +63,64 @@ pub enum ShareDecodeError {
     TooLarge,
     /// The topology lists more than [`MAX_OBJECTS`] objects; refused before they are read.
     TooManyObjects { count: usize },
+    /// A section of a packed (format 2) topology ends before the topology does.
+    SectionCutShort { section: Section },
+    /// A varint of a packed topology runs past 64 bits, or a number past the range of one.
+    NumberTooLarge { section: Section },
+    /// A packed topology refers to entry `index` (from 1) of a table that has `available`.
+    BadReference {
+        section: Section,
+        index: usize,
+        available: usize,
+    },
+    /// The shape table names a kind of value that does not exist.
+    UnknownKind { found: u8 },
+    /// Text in a packed topology is not UTF-8.
+    NotText { section: Section },
+    /// A number literal of a packed topology is not a number.
+    NotANumber { found: String },
+    /// A packed topology nests deeper than a document may.
+    TooDeep,
+    /// A section of a packed topology goes on after the topology ends.
+    Leftover { section: Section },
     /// The link inflates to something that is not a vpcplay document.
     NotADocument(LoadError),
+}
+
+/// The sections of a format 2 topology, as the refusals name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// The lengths of the other sections, at the start.
+    Header,
+    /// The kinds of value, and the keys of objects, each the first time its place needs it.
+    Shapes,
+    /// Which kind each value is.
+    Kinds,
+    /// The lengths of arrays.
+    Lengths,
+    /// Which recent template each string takes.
+    References,
+    /// New templates and other strings.
+    Text,
+    /// Whole numbers and the numbers inside strings.
+    Numbers,
+    /// Numbers that are not whole, as written, and strings that cannot be templates.
+    Literals,
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Header => "section table",
+            Self::Shapes => "shape table",
+            Self::Kinds => "value kinds",
+            Self::Lengths => "array lengths",
+            Self::References => "string references",
+            Self::Text => "text",
+            Self::Numbers => "numbers",
+            Self::Literals => "literals",
+        })
+    }
 }
 
 impl fmt::Display for ShareDecodeError {
@@ -106,6 +163,44 @@ impl fmt::Display for ShareDecodeError {
             Self::TooManyObjects { count } => write!(
                 f,
                 "the topology in the link has {count} objects, more than the limit of {MAX_OBJECTS}"
+            ),
+            Self::SectionCutShort { section } => write!(
+                f,
+                "the link is damaged: its {section} end before the topology does"
+            ),
+            Self::NumberTooLarge { section } => write!(
+                f,
+                "the link is damaged: a number in its {section} is too large"
+            ),
+            Self::BadReference {
+                section,
+                index,
+                available,
+            } => write!(
+                f,
+                "the link is damaged: its {section} refer to entry {index} of {available}"
+            ),
+            Self::UnknownKind { found } => write!(
+                f,
+                "the link is damaged: its shape table holds kind {found}, which does not exist"
+            ),
+            Self::NotText { section } => write!(
+                f,
+                "the link is damaged: its {section} hold bytes that are not UTF-8"
+            ),
+            Self::NotANumber { found } => write!(
+                f,
+                "the link is damaged: its literals hold `{}`, which is not a number",
+                found.escape_debug()
+            ),
+            Self::TooDeep => write!(
+                f,
+                "the topology in the link nests deeper than {} levels",
+                crate::model::document::MAX_NESTING
+            ),
+            Self::Leftover { section } => write!(
+                f,
+                "the link is damaged: its {section} go on after the topology ends"
             ),
             Self::NotADocument(e) => write!(f, "the topology in the link cannot be read: {e}"),
         }
