@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the compressed size of the release bundle (wasm + JS glue, brotli -q 11) and fails when it
+# Prints the compressed size of the release bundle (wasm, JS glue and its snippets, brotli -q 11) and fails when it
 # is over budget. Usage: scripts/bundle-budget.sh [DIST] ; budget in bytes from BUNDLE_BUDGET.
 # The embed viewer is measured the same way: BUNDLE_BUDGET=180000 scripts/bundle-budget.sh dist/embed
 set -euo pipefail
@@ -12,7 +12,7 @@ dist="${1:-dist}"
 budget="${BUNDLE_BUDGET:-425600}"
 
 shopt -s nullglob
-files=("$dist"/*.wasm "$dist"/*.js)
+files=("$dist"/*.wasm "$dist"/*.js "$dist"/snippets/*/*.js)
 wasm=("$dist"/*.wasm)
 if ((${#wasm[@]} == 0)); then
   echo "bundle budget: no .wasm file in $dist/ (run a release trunk build first)" >&2

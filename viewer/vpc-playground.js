@@ -31,6 +31,9 @@
   async function inflate(fragment) {
     const f = fragment.replace(/^#/, '');
     if (!f) throw new Error('the link carries no topology');
+    // Format 2 (the playground's Share) packs the document with a preset dictionary, which the
+    // browser's inflater cannot take; the viewer stays small by reading format 1 and documents.
+    if (f[0] === '2') throw new Error('it is a playground link (format 2), which opens in the playground; here, give the topology file as src');
     if (f[0] !== '1') throw new Error(`the link is of an unknown format (version “${f[0]}”)`);
     if (f.length > MAX_CHARS) throw new Error(`the link is too long (${f.length} characters)`);
     const bad = f.slice(1).search(/[^A-Za-z0-9_-]/);

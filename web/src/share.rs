@@ -1,9 +1,10 @@
-//! Sharing: the whole topology in the address's fragment (`#1eJzt…`, written by the core's
+//! Sharing: the whole topology in the address's fragment (`#2…`, written by the core's
 //! `share` codec), a Share button that copies it, and opening such a link as a document of its
 //! own, beside the reader's saved work. No server is involved: the fragment never leaves the
 //! browser when the page loads.
 
 use leptos::prelude::*;
+use vpcplay_core::model::Document;
 use vpcplay_core::share;
 use wasm_bindgen::JsCast;
 
@@ -57,19 +58,81 @@ pub fn open_from_address(ed: Editor) {
     if fragment.is_empty() {
         return;
     }
-    match share::decode(&unescape(fragment)) {
-        Ok(doc) => {
-            let title = doc.name.clone().unwrap_or_else(|| String::from("untitled"));
-            ed.open_scratch(doc);
-            ed.scratch.set(Some(format!("Shared topology “{title}”")));
-            ed.say(Tone::Info, format!("opened the shared topology “{title}”"));
-            request_animation_frame(move || fit_to_view(ed));
+    let fragment = unescape(fragment);
+    leptos::task::spawn_local(async move {
+        match decode(&fragment).await {
+            Ok(doc) => {
+                let title = doc.name.clone().unwrap_or_else(|| String::from("untitled"));
+                ed.open_scratch(doc);
+                ed.scratch.set(Some(format!("Shared topology “{title}”")));
+                ed.say(Tone::Info, format!("opened the shared topology “{title}”"));
+                request_animation_frame(move || fit_to_view(ed));
+            }
+            Err(e) => ed.say(
+                Tone::Error,
+                format!("this link cannot be opened: {e}. Your own topology is shown instead"),
+            ),
         }
-        Err(e) => ed.say(
-            Tone::Error,
-            format!("this link cannot be opened: {e}. Your own topology is shown instead"),
-        ),
+    });
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function inflateRaw(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    let step;
+    try { step = await reader.read(); } catch { throw 'damaged'; }
+    if (step.done) break;
+    size += step.value.length;
+    if (size > limit) { reader.cancel(); throw 'large'; }
+    parts.push(step.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}"#)]
+extern "C" {
+    /// Raw inflate by the browser's own `DecompressionStream`, which stops reading past `limit`
+    /// bytes of output; throws `'damaged'` or `'large'`.
+    #[wasm_bindgen(js_name = inflateRaw, catch)]
+    async fn inflate_raw(
+        bytes: &[u8],
+        limit: f64,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// [`share::decode`] with the browser's inflater instead of the core's, which keeps an inflater
+/// out of the download. A format 2 link refers back into a preset dictionary, which
+/// `DecompressionStream` does not take: the dictionary goes first, as a stored block of the same
+/// stream, and is cut off the output.
+pub async fn decode(fragment: &str) -> Result<Document, share::ShareDecodeError> {
+    let sealed = share::unwrap(fragment)?;
+    let dictionary = sealed.dictionary;
+    let mut stream = Vec::with_capacity(5 + dictionary.len() + sealed.deflated.len());
+    if !dictionary.is_empty() {
+        // A stored block, not the last: its header byte, then LEN and its one's complement.
+        let len = dictionary.len() as u16;
+        stream.push(0);
+        stream.extend_from_slice(&len.to_le_bytes());
+        stream.extend_from_slice(&(!len).to_le_bytes());
+        stream.extend_from_slice(dictionary);
     }
+    stream.extend_from_slice(&sealed.deflated);
+    let limit = (dictionary.len() + share::MAX_TOPOLOGY_BYTES) as f64;
+    let inflated = match inflate_raw(&stream, limit).await {
+        Ok(bytes) => js_sys::Uint8Array::from(bytes).to_vec(),
+        Err(why) if why.as_string().as_deref() == Some("large") => {
+            return Err(share::ShareDecodeError::TooLarge);
+        }
+        Err(_) => return Err(share::ShareDecodeError::Damaged),
+    };
+    let Some(inflated) = inflated.get(dictionary.len()..) else {
+        return Err(share::ShareDecodeError::Damaged);
+    };
+    share::open_inflated(dictionary, inflated.to_vec())
 }
 
 /// Undoes percent-escapes (`%2D`), which some tools add to a link's fragment; a link written

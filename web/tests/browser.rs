@@ -427,3 +427,30 @@ async fn the_policy_bench_names_bad_input_beside_its_field_and_reads_the_editors
         "{message}"
     );
 }
+
+/// Links open with the browser's inflater exactly as with the core's: format 2 (its preset
+/// dictionary sent ahead as a stored block) and format 1, and a damaged link is refused with
+/// its reason.
+#[wasm_bindgen_test]
+async fn links_open_with_the_browsers_inflater() {
+    use vpcplay_core::share;
+    let doc = vpcplay_core::model::synthetic::generate(60, 7);
+    let fragment = share::encode(&doc).expect("encodes");
+    assert!(fragment.starts_with('2'));
+    let opened = vpcplay_web::share::decode(&fragment).await.expect("opens");
+    assert_eq!(opened, share::decode(&fragment).expect("core opens"));
+    let mut damaged = fragment.clone();
+    damaged.truncate(fragment.len() / 2);
+    damaged.push_str("AAAAAAAA");
+    let err = vpcplay_web::share::decode(&damaged)
+        .await
+        .expect_err("damaged");
+    assert!(err.to_string().starts_with("the link is damaged"), "{err}");
+    // Format 1: the compact JSON, raw-deflated without a dictionary.
+    let v1 = include_str!("../../tests/golden/share-lattice-v1.txt").trim();
+    assert!(v1.starts_with('1'));
+    let opened = vpcplay_web::share::decode(v1)
+        .await
+        .expect("format 1 opens");
+    assert_eq!(opened, share::decode(v1).expect("core opens format 1"));
+}

@@ -59,6 +59,9 @@ pub enum ShareDecodeError {
     Corrupt { at: usize },
     /// The topology ends and characters follow it.
     Trailing { at: usize },
+    /// The compressed data does not inflate, by an inflater that does not say where (the
+    /// browser's).
+    Damaged,
     /// The topology would inflate to more than [`MAX_TOPOLOGY_BYTES`]; inflating stopped there.
     TooLarge,
     /// The topology lists more than [`MAX_OBJECTS`] objects; refused before they are read.
@@ -155,6 +158,9 @@ impl fmt::Display for ShareDecodeError {
             Self::Trailing { at } => write!(
                 f,
                 "the link is damaged: unexpected characters after the end of the topology at character {at}"
+            ),
+            Self::Damaged => f.write_str(
+                "the link is damaged: the compressed topology does not inflate (a character was changed, lost or added)",
             ),
             Self::TooLarge => write!(
                 f,

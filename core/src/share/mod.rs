@@ -24,6 +24,7 @@ mod error;
 mod pack;
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::json::{Node, Shape};
 use crate::model::Document;
@@ -88,6 +89,38 @@ pub fn encode(doc: &Document) -> Result<String, ShareEncodeError> {
 
 /// The document in a fragment, with or without its leading `#`.
 pub fn decode(fragment: &str) -> Result<Document, ShareDecodeError> {
+    let sealed = unwrap(fragment)?;
+    let inflated = deflate::inflate(sealed.dictionary, &sealed.deflated, MAX_TOPOLOGY_BYTES)
+        .map_err(|e| match e {
+            deflate::InflateError::Corrupt { read } => ShareDecodeError::Corrupt {
+                at: character_of_byte(read),
+            },
+            deflate::InflateError::Truncated => ShareDecodeError::CutShort {
+                at: sealed.characters + 1,
+            },
+            deflate::InflateError::TooLarge => ShareDecodeError::TooLarge,
+            deflate::InflateError::Trailing { read } => ShareDecodeError::Trailing {
+                at: character_of_byte(read),
+            },
+        })?;
+    open_inflated(sealed.dictionary, inflated)
+}
+
+/// A fragment read as far as its raw-deflated bytes: [`decode`] in three steps ([`unwrap`],
+/// inflating, [`open_inflated`]) for a caller with an inflater of its own, such as the browser's
+/// `DecompressionStream`, which must then stop at [`MAX_TOPOLOGY_BYTES`] of output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sealed {
+    /// The preset dictionary the deflated bytes may refer back into: empty in format 1.
+    pub dictionary: &'static [u8],
+    /// The raw deflate (RFC 1951) stream.
+    pub deflated: Vec<u8>,
+    /// How many characters of payload followed the version.
+    pub characters: usize,
+}
+
+/// Checks a fragment's length and version and reads its base64url.
+pub fn unwrap(fragment: &str) -> Result<Sealed, ShareDecodeError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(ShareDecodeError::TooLong {
@@ -106,7 +139,7 @@ pub fn decode(fragment: &str) -> Result<Document, ShareDecodeError> {
     };
     let payload = chars.as_str();
     // The payload's characters start at character 2, after the version.
-    let packed = base64::decode(payload.as_bytes()).map_err(|e| match e {
+    let deflated = base64::decode(payload.as_bytes()).map_err(|e| match e {
         base64::Base64Error::BadByte { at } => ShareDecodeError::BadCharacter {
             // INVARIANT: every byte before `at` is a base64url character, so ASCII, so `at` is
             // both a character boundary and the number of characters before it.
@@ -120,19 +153,23 @@ pub fn decode(fragment: &str) -> Result<Document, ShareDecodeError> {
             at: payload.len() + 1,
         },
     })?;
-    let inflated =
-        deflate::inflate(dictionary, &packed, MAX_TOPOLOGY_BYTES).map_err(|e| match e {
-            deflate::InflateError::Corrupt { read } => ShareDecodeError::Corrupt {
-                at: character_of_byte(read),
-            },
-            deflate::InflateError::Truncated => ShareDecodeError::CutShort {
-                at: payload.len() + 1,
-            },
-            deflate::InflateError::TooLarge => ShareDecodeError::TooLarge,
-            deflate::InflateError::Trailing { read } => ShareDecodeError::Trailing {
-                at: character_of_byte(read),
-            },
-        })?;
+    Ok(Sealed {
+        dictionary,
+        deflated,
+        characters: payload.len(),
+    })
+}
+
+/// The document in a fragment's inflated bytes (at most [`MAX_TOPOLOGY_BYTES`]): format 2's
+/// packing undone when `dictionary` is format 2's, the JSON read, the objects counted before
+/// they are built.
+pub fn open_inflated(
+    dictionary: &'static [u8],
+    inflated: Vec<u8>,
+) -> Result<Document, ShareDecodeError> {
+    if inflated.len() > MAX_TOPOLOGY_BYTES {
+        return Err(ShareDecodeError::TooLarge);
+    }
     let json = if dictionary.is_empty() {
         inflated
     } else {
