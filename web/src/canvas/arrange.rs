@@ -4,11 +4,17 @@
 //! Containers are measured from the inside out: a container's children sit in a grid whose
 //! column count keeps the container about half again as wide as it is tall. Then the top level
 //! is packed: containers in rows no wider than a limit, free objects (service networks,
-//! services, target groups, …) in a grid below them. Every place snaps to the editor's grid.
+//! services, target groups, …) below them in layers along their connections: a service network
+//! above its services, a service above its target groups. The layers come from the connections'
+//! graph (petgraph: a topological order, each object one layer below the lowest it is connected
+//! from), and each layer is ordered to cross fewer lines: an object moves toward the middle of
+//! what it is connected to, sweeping down and up a few times (the barycenter method). Every place
+//! snaps to the editor's grid.
 
 use std::collections::BTreeMap;
 
-use vpcplay_core::model::Document;
+use petgraph::graph::{DiGraph, NodeIndex};
+use vpcplay_core::model::{Document, Kind};
 
 use super::SNAP;
 use super::geometry::{Point, Rect, snap};
@@ -25,6 +31,11 @@ const ASPECT: f64 = 1.6;
 
 /// A new top-left corner for every drawn object, in drawing order (containers first).
 pub fn arrange(doc: &Document) -> Vec<(String, Point)> {
+    arrange_with(doc, SWEEPS)
+}
+
+/// [`arrange`] with `sweeps` down-and-up passes of the ordering (none: the document's order).
+fn arrange_with(doc: &Document, sweeps: usize) -> Vec<(String, Point)> {
     let boxes = layout(doc);
     let n = boxes.len();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
@@ -93,8 +104,9 @@ pub fn arrange(doc: &Document) -> Vec<(String, Point)> {
         } else {
             y + row_height + GAP * 3.0
         };
-        let g = Grid::with_width(&free, &size, row_limit);
-        g.place(Point::new(ORIGIN.x, top), &free, &children, &size, &mut at);
+        let links = link_pairs(doc, &index, &boxes);
+        let rows = layers(&free, &links, &boxes, &size, &at, row_limit, sweeps);
+        place_rows(&rows, top, row_limit, &children, &size, &mut at);
     }
 
     boxes
@@ -102,6 +114,201 @@ pub fn arrange(doc: &Document) -> Vec<(String, Point)> {
         .zip(at)
         .map(|(b, p)| (b.id.clone(), p))
         .collect()
+}
+
+/// Down-and-up passes of the barycenter ordering.
+const SWEEPS: usize = 4;
+
+/// The document's connections between drawn objects, as pairs of drawing indexes.
+fn link_pairs(
+    doc: &Document,
+    index: &BTreeMap<&str, usize>,
+    boxes: &[NodeBox],
+) -> Vec<(usize, usize)> {
+    vpcplay_core::edit::links(doc)
+        .iter()
+        .filter_map(|l| {
+            let a = index.get(l.from.as_str()).copied()?;
+            let b = index.get(l.to.as_str()).copied()?;
+            (a != b && boxes.get(a).is_some() && boxes.get(b).is_some()).then_some((a, b))
+        })
+        .collect()
+}
+
+/// Where a kind sits among the free objects: service networks first, then what they hold, then
+/// what those send to.
+fn rank(kind: Kind) -> usize {
+    match kind {
+        Kind::ServiceNetwork => 0,
+        Kind::Service | Kind::ResourceConfiguration | Kind::EndpointService => 1,
+        Kind::TargetGroup => 2,
+        _ => 3,
+    }
+}
+
+/// The free objects in layers, top to bottom, each in the order that crosses fewer lines. A
+/// connection between two free objects points from the lower rank (then the earlier object) to
+/// the other, so the graph has no cycle; an object's layer is at least its rank and one below
+/// every object that points to it. Objects inside containers, already placed, pull the free
+/// objects they are connected to toward them.
+fn layers(
+    free: &[usize],
+    links: &[(usize, usize)],
+    boxes: &[NodeBox],
+    size: &[(f64, f64)],
+    at: &[Point],
+    row_limit: f64,
+    sweeps: usize,
+) -> Vec<Vec<(usize, f64)>> {
+    let key = |i: usize| (boxes.get(i).map_or(3, |b| rank(b.kind)), i);
+    let mut graph: DiGraph<usize, ()> = DiGraph::new();
+    let mut node: BTreeMap<usize, NodeIndex> = BTreeMap::new();
+    for &i in free {
+        node.insert(i, graph.add_node(i));
+    }
+    // Where each drawn object's centre is, for those already placed (inside containers).
+    let centre = |i: usize| {
+        let (w, _) = size.get(i).copied().unwrap_or_default();
+        at.get(i).map_or(0.0, |p| p.x + w / 2.0)
+    };
+    let mut fixed: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    let mut neighbours: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(a, b) in links {
+        match (node.get(&a), node.get(&b)) {
+            (Some(&na), Some(&nb)) => {
+                let (from, to) = if key(a) <= key(b) { (na, nb) } else { (nb, na) };
+                graph.update_edge(from, to, ());
+                neighbours.entry(a).or_default().push(b);
+                neighbours.entry(b).or_default().push(a);
+            }
+            (Some(_), None) => fixed.entry(a).or_default().push(centre(b)),
+            (None, Some(_)) => fixed.entry(b).or_default().push(centre(a)),
+            (None, None) => {}
+        }
+    }
+    let order = petgraph::algo::toposort(&graph, None).unwrap_or_default();
+    let mut layer_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for n in order {
+        let Some(&i) = graph.node_weight(n) else {
+            continue;
+        };
+        let below = graph
+            .neighbors_directed(n, petgraph::Direction::Incoming)
+            .filter_map(|m| graph.node_weight(m).and_then(|j| layer_of.get(j)))
+            .map(|l| l + 1)
+            .max()
+            .unwrap_or(0);
+        layer_of.insert(i, below.max(key(i).0));
+    }
+    let mut rows: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in free {
+        rows.entry(layer_of.get(&i).copied().unwrap_or(3))
+            .or_default()
+            .push(i);
+    }
+    let mut rows: Vec<Vec<(usize, f64)>> = rows
+        .into_values()
+        .map(|row| row.into_iter().map(|i| (i, 0.0)).collect())
+        .collect();
+
+    // Barycenter sweeps: each row sorted by the mean centre of what each object is connected to
+    // (placed objects and the other rows, as they stand), which is also where it would like to
+    // sit; an object connected to nothing keeps its place.
+    let mut x: BTreeMap<usize, f64> = BTreeMap::new();
+    for row in &rows {
+        for (i, left, _) in row_places(row, size, row_limit) {
+            x.insert(i, left + size.get(i).map_or(0.0, |s| s.0) / 2.0);
+        }
+    }
+    for pass in 0..sweeps * 2 {
+        let down = pass % 2 == 0;
+        let count = rows.len();
+        for r in 0..count {
+            let r = if down { r } else { count - 1 - r };
+            let Some(row) = rows.get_mut(r) else { continue };
+            let mut keyed: Vec<(usize, f64)> = row
+                .iter()
+                .map(|&(i, _)| {
+                    let mut pulls: Vec<f64> = fixed.get(&i).cloned().unwrap_or_default();
+                    for j in neighbours.get(&i).map_or(&[][..], Vec::as_slice) {
+                        if let Some(&xj) = x.get(j) {
+                            pulls.push(xj);
+                        }
+                    }
+                    let own = x.get(&i).copied().unwrap_or_default();
+                    let want = if pulls.is_empty() {
+                        own
+                    } else {
+                        pulls.iter().sum::<f64>() / pulls.len() as f64
+                    };
+                    (i, want)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            // The row's new places count for the rows after it in this pass.
+            for &(i, left, _) in &row_places(&keyed, size, row_limit) {
+                x.insert(i, left + size.get(i).map_or(0.0, |s| s.0) / 2.0);
+            }
+            *row = keyed;
+        }
+    }
+    rows
+}
+
+/// Where each object of a layer goes: `(object, left x, line)`. A layer wider than `row_limit`
+/// takes several lines, dealt out in turn so that every line spans the layer's width in order;
+/// on its line each object sits as near the centre it would like (`row`'s second value) as the
+/// objects before it allow, on the grid.
+fn row_places(
+    row: &[(usize, f64)],
+    size: &[(f64, f64)],
+    row_limit: f64,
+) -> Vec<(usize, f64, usize)> {
+    let total: f64 = row
+        .iter()
+        .map(|&(i, _)| size.get(i).map_or(0.0, |s| s.0) + GAP)
+        .sum();
+    let lines = ((total / row_limit.max(1.0)).ceil() as usize).max(1);
+    let mut cursor = vec![ORIGIN.x; lines];
+    let mut out = Vec::with_capacity(row.len());
+    for (n, &(i, want)) in row.iter().enumerate() {
+        let line = n % lines;
+        let w = size.get(i).map_or(0.0, |s| s.0);
+        let Some(c) = cursor.get_mut(line) else {
+            continue;
+        };
+        let left = ((*c).max(want - w / 2.0) / SNAP).ceil() * SNAP;
+        *c = left + w + GAP;
+        out.push((i, left, line));
+    }
+    out
+}
+
+/// Places the layers from `top` down, each on as many lines as [`row_places`] gives it.
+fn place_rows(
+    rows: &[Vec<(usize, f64)>],
+    top: f64,
+    row_limit: f64,
+    children: &[Vec<usize>],
+    size: &[(f64, f64)],
+    at: &mut [Point],
+) {
+    let mut y = top;
+    for row in rows {
+        let places = row_places(row, size, row_limit);
+        let lines = places.iter().map(|p| p.2 + 1).max().unwrap_or(0);
+        let mut heights = vec![0.0_f64; lines];
+        for &(i, _, line) in &places {
+            if let Some(h) = heights.get_mut(line) {
+                *h = h.max(size.get(i).map_or(0.0, |s| s.1));
+            }
+        }
+        for &(i, left, line) in &places {
+            let above: f64 = heights.iter().take(line).map(|h| h + GAP).sum();
+            place(i, Point::new(left, y + above), children, size, at);
+        }
+        y += heights.iter().map(|h| h + GAP).sum::<f64>() + GAP;
+    }
 }
 
 /// Whether two objects with the same container overlap: the sign that a document's positions
@@ -155,16 +362,6 @@ impl Grid {
         let (w, h) = (w / k, h / k);
         let columns = (ASPECT * k * h / w.max(1.0)).sqrt().ceil();
         Self::with_columns(items, size, columns.clamp(1.0, k) as usize)
-    }
-
-    /// A grid for `items` as wide as fits in `limit`.
-    fn with_width(items: &[usize], size: &[(f64, f64)], limit: f64) -> Self {
-        let widest = items
-            .iter()
-            .filter_map(|&i| size.get(i))
-            .fold(0.0_f64, |a, s| a.max(s.0));
-        let columns = ((limit + GAP) / (widest + GAP)).floor().max(1.0) as usize;
-        Self::with_columns(items, size, columns.min(items.len().max(1)))
     }
 
     fn with_columns(items: &[usize], size: &[(f64, f64)], columns: usize) -> Self {
@@ -401,6 +598,77 @@ mod tests {
     #[should_panic(expected = "overlap")]
     fn generated_positions_overlap_before_arranging() {
         assert_tidy(&vpcplay_core::model::synthetic::generate(300, 7));
+    }
+
+    fn placed(doc: &Document, sweeps: usize) -> Document {
+        let mut doc = doc.clone();
+        for (id, p) in arrange_with(&doc, sweeps) {
+            set_position(&mut doc, &id, Position { x: p.x, y: p.y }).unwrap();
+        }
+        doc
+    }
+
+    /// How many pairs of connections cross, each drawn as a straight line between centres.
+    fn crossings(doc: &Document) -> usize {
+        let boxes = layout(doc);
+        let centre = |id: &str| {
+            let f = boxes.iter().find(|b| b.id == id)?.frame;
+            Some(Point::new(
+                f.origin.x + f.width / 2.0,
+                f.origin.y + f.height / 2.0,
+            ))
+        };
+        let lines: Vec<(Point, Point)> = vpcplay_core::edit::links(doc)
+            .iter()
+            .filter_map(|l| Some((centre(&l.from)?, centre(&l.to)?)))
+            .collect();
+        let side =
+            |a: Point, b: Point, c: Point| (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        let mut n = 0;
+        for (i, &(p, q)) in lines.iter().enumerate() {
+            for &(r, t) in lines.iter().skip(i + 1) {
+                if side(p, q, r) * side(p, q, t) < 0.0 && side(r, t, p) * side(r, t, q) < 0.0 {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn free_objects_are_layered_along_their_connections_and_ordered_to_cross_less() {
+        let doc = vpcplay_core::model::synthetic::generate(200, 42);
+        let layered = placed(&doc, SWEEPS);
+        assert_tidy(&layered);
+        let boxes = layout(&layered);
+        let top = |id: &str| boxes.iter().find(|b| b.id == id).unwrap().frame.origin.y;
+        // A service network above the services associated with it, a service above the target
+        // groups its listeners forward to.
+        let mut checked = 0;
+        for a in &layered.service_associations {
+            assert!(
+                top(a.service_network.as_str()) < top(a.service.as_str()),
+                "{} above {}",
+                a.service_network,
+                a.service
+            );
+            checked += 1;
+        }
+        for l in vpcplay_core::edit::links(&layered) {
+            let kinds = |id: &str| boxes.iter().find(|b| b.id == id).map(|b| b.kind);
+            if kinds(&l.from) == Some(Kind::Service) && kinds(&l.to) == Some(Kind::TargetGroup) {
+                assert!(top(&l.from) < top(&l.to), "{} above {}", l.from, l.to);
+                checked += 1;
+            }
+        }
+        assert!(checked > 5, "{checked} connections checked");
+        // The barycenter sweeps cross fewer lines than the document's own order.
+        let (before, after) = (crossings(&placed(&doc, 0)), crossings(&layered));
+        eprintln!("crossings: {before} in the document's order, {after} after ordering");
+        assert!(
+            after < before,
+            "{after} crossings after ordering, {before} before"
+        );
     }
 
     #[test]
