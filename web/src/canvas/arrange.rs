@@ -636,6 +636,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::print_stderr)] // the counts, for the record
     fn free_objects_are_layered_along_their_connections_and_ordered_to_cross_less() {
         let doc = vpcplay_core::model::synthetic::generate(200, 42);
         let layered = placed(&doc, SWEEPS);
