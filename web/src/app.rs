@@ -417,6 +417,18 @@ pub fn App() -> impl IntoView {
                 <Palette />
                 <div class="canvas-wrap">
                     <Canvas />
+                    {move || ed.scratch.get().map(|name| view! {
+                        <div class="scratch-banner" role="region" aria-label="A topology opened by a link">
+                            <p>
+                                {format!("{name}: changes are not saved, and your own topology stays as it was.")}
+                            </p>
+                            <a class="button" data-action="back-to-mine" href="./">"Back to my topology"</a>
+                            <button type="button" data-action="keep-example" title="Save this example in place of your own topology" on:click=move |_| {
+                                ed.scratch.set(None);
+                                ed.say(Tone::Info, "this topology is now yours and is saved in this browser");
+                            }>"Make it my topology"</button>
+                        </div>
+                    })}
                 </div>
                 <div class="side">
                     <div class="side-main">
@@ -438,18 +450,6 @@ pub fn App() -> impl IntoView {
                     <Diagnostics />
                 </div>
             </main>
-            {move || ed.scratch.get().map(|name| view! {
-                <div class="scratch-banner" role="region" aria-label="A topology opened by a link">
-                    <p>
-                        {format!("{name}: changes are not saved, and your own topology stays as it was.")}
-                    </p>
-                    <a class="button" data-action="back-to-mine" href="./">"Back to my topology"</a>
-                    <button type="button" data-action="keep-example" title="Save this example in place of your own topology" on:click=move |_| {
-                        ed.scratch.set(None);
-                        ed.say(Tone::Info, "this topology is now yours and is saved in this browser");
-                    }>"Make it my topology"</button>
-                </div>
-            })}
             {move || unsaved.get().map(|why| view! {
                 <div class="unsaved-banner" role="alert" data-banner="unsaved">
                     <p>{format!("Not saved: {}. Your changes are kept in this tab and saved as soon as saving works again.", why.short())}</p>
