@@ -1,15 +1,29 @@
 //! Side-by-side timing of vpcplay's policy evaluator against two peer crates, `iam-rs` (an IAM
 //! JSON evaluator) and `cedar-policy` (Cedar), on equivalent policies and requests, in one run.
 //!
-//! The policy is a VPC Lattice auth policy with three statements: allow callers of one
-//! organization from one VPC, allow one role on `/rates*`, deny anonymous callers. The Cedar
-//! translation carries the same three rules. Three requests exercise allow, explicit deny and
-//! implicit deny. Every engine's decisions are checked against each other before timing.
+//! Two policies:
+//! - a VPC Lattice auth policy with three statements: allow callers of one organization from one
+//!   VPC, allow one role on `/rates*`, deny anonymous callers;
+//! - fifty statements with policy variables: forty-eight allow a path under
+//!   `users/${aws:username}/` or `teams/${aws:PrincipalTag/team}/` to callers of one
+//!   organization, one denies anonymous callers and one denies `admin` paths. Cedar has no
+//!   policy variables (a `like` pattern is a literal), so it runs the variable-free twin, the
+//!   same statements written for the one caller (`users/alice/`, `teams/payments/`); vpcplay
+//!   and iam-rs run both, so the cost of the variables shows on its own.
 //!
-//! Reported: p50 nanoseconds per decision, evaluation alone and parse + evaluate, and the
-//! ratios ours / theirs (below 1 means vpcplay is faster).
+//! Three requests per policy exercise allow (by the last allow statement, so every statement is
+//! read), explicit deny and implicit deny. Every engine's decisions are checked against the
+//! expected ones before timing.
 //!
-//!   cargo run --release --manifest-path benches/policy/Cargo.toml
+//! Reported: p50 nanoseconds per decision. The like-for-like column is parse + evaluate: each
+//! engine reads the policy text and decides. Evaluate-only is secondary: vpcplay parses a policy
+//! once into a prepared form (patterns split, variables into templates) and evaluates that,
+//! while iam-rs has no prepared form: it keeps the parsed JSON values and interpolates
+//! variables and builds each ARN matcher again on every request. Ratios are ours / theirs
+//! (below 1 means vpcplay is faster).
+//!
+//!   benches/policy/run.sh [SAMPLES]
+//!   (or: cargo run --release --manifest-path benches/policy/Cargo.toml -- [SAMPLES])
 
 use std::hint::black_box;
 use std::str::FromStr;
@@ -80,35 +94,156 @@ struct Case {
     principal_type: &'static str,
     org: &'static str,
     vpc: &'static str,
+    /// `aws:username` and `aws:PrincipalTag/team`, given to the engines only when set.
+    username: Option<&'static str>,
+    team: Option<&'static str>,
+    resource: String,
     allowed: bool,
 }
 
-const CASES: [Case; 3] = [
-    Case {
-        name: "allow (role, org, vpc)",
-        principal: ROLE,
-        principal_type: "AssumedRole",
-        org: "o-123456example",
+/// A policy in IAM JSON and in Cedar, and the requests to decide.
+struct Suite {
+    name: &'static str,
+    iam: String,
+    cedar: String,
+    cases: Vec<Case>,
+}
+
+fn small() -> Suite {
+    let case = |name, principal, principal_type, org, allowed| Case {
+        name,
+        principal,
+        principal_type,
+        org,
         vpc: "vpc-abc123",
-        allowed: true,
-    },
-    Case {
-        name: "explicit deny (anonymous)",
-        principal: ANON,
-        principal_type: "Anonymous",
-        org: "o-123456example",
+        username: None,
+        team: None,
+        resource: RESOURCE.to_string(),
+        allowed,
+    };
+    Suite {
+        name: "3 statements (auth policy: organization and VPC, one role, no anonymous)",
+        iam: IAM_POLICY.to_string(),
+        cedar: CEDAR_POLICY.to_string(),
+        cases: vec![
+            case(
+                "allow (role, org, vpc)",
+                ROLE,
+                "AssumedRole",
+                "o-123456example",
+                true,
+            ),
+            case(
+                "explicit deny (anonymous)",
+                ANON,
+                "Anonymous",
+                "o-123456example",
+                false,
+            ),
+            case("implicit deny (other org)", OTHER, "User", "o-other", false),
+        ],
+    }
+}
+
+const SVC: &str = "arn:aws:vpc-lattice:us-west-2:123456789012:service/svc-0123456789abcdef0";
+const ALICE: &str = "arn:aws:iam::123456789012:user/alice";
+
+/// The fifty-statement policy: with policy variables, or its twin written for alice of the
+/// payments team.
+fn fifty(variables: bool) -> Suite {
+    let (user, team) = if variables {
+        ("${aws:username}", "${aws:PrincipalTag/team}")
+    } else {
+        ("alice", "payments")
+    };
+    let path = |i: usize| {
+        if i % 2 == 0 {
+            format!("{SVC}/app{i:02}/users/{user}/*")
+        } else {
+            format!("{SVC}/app{i:02}/teams/{team}/*")
+        }
+    };
+    let mut statements: Vec<String> = (0..48)
+        .map(|i| {
+            format!(
+                r#"{{"Sid": "App{i:02}", "Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "{}", "Condition": {{"StringEquals": {{"aws:PrincipalOrgID": "o-123456example"}}}}}}"#,
+                path(i)
+            )
+        })
+        .collect();
+    statements.push(r#"{"Sid": "NoAnonymous", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalType": "Anonymous"}}}"#.to_string());
+    statements.push(format!(
+        r#"{{"Sid": "NoAdmin", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "{SVC}/*/admin/*"}}"#
+    ));
+    let iam = format!(
+        "{{\"Version\": \"2012-10-17\", \"Statement\": [\n{}\n]}}",
+        statements.join(",\n")
+    );
+    let mut cedar: String = (0..48)
+        .map(|i| {
+            let literal = if i % 2 == 0 {
+                format!("{SVC}/app{i:02}/users/alice/*")
+            } else {
+                format!("{SVC}/app{i:02}/teams/payments/*")
+            };
+            format!(
+                "@id(\"App{i:02}\")\npermit (principal, action == Action::\"vpc-lattice-svcs:Invoke\", resource)\nwhen {{ context.resourceArn like \"{literal}\" && context.orgId == \"o-123456example\" }};\n"
+            )
+        })
+        .collect();
+    cedar.push_str(
+        "@id(\"NoAnonymous\")\nforbid (principal, action, resource)\nwhen { context.principalType == \"Anonymous\" };\n",
+    );
+    cedar.push_str(&format!(
+        "@id(\"NoAdmin\")\nforbid (principal, action, resource)\nwhen {{ context.resourceArn like \"{SVC}/*/admin/*\" }};\n"
+    ));
+    let case = |name, principal, principal_type, org, resource: String, allowed| Case {
+        name,
+        principal,
+        principal_type,
+        org,
         vpc: "vpc-abc123",
-        allowed: false,
-    },
-    Case {
-        name: "implicit deny (other org)",
-        principal: OTHER,
-        principal_type: "User",
-        org: "o-other",
-        vpc: "vpc-abc123",
-        allowed: false,
-    },
-];
+        username: Some("alice"),
+        team: Some("payments"),
+        resource,
+        allowed,
+    };
+    Suite {
+        name: if variables {
+            "50 statements with ${aws:username} and ${aws:PrincipalTag/team} (Cedar: the twin)"
+        } else {
+            "50 statements, the variable-free twin"
+        },
+        iam,
+        cedar,
+        cases: vec![
+            case(
+                "allow (the 48th statement, teams/payments)",
+                ALICE,
+                "User",
+                "o-123456example",
+                format!("{SVC}/app47/teams/payments/q3.csv"),
+                true,
+            ),
+            case(
+                "explicit deny (admin path)",
+                ALICE,
+                "User",
+                "o-123456example",
+                format!("{SVC}/app46/admin/users"),
+                false,
+            ),
+            case(
+                "implicit deny (other org)",
+                ALICE,
+                "User",
+                "o-other",
+                format!("{SVC}/app46/users/alice/profile"),
+                false,
+            ),
+        ],
+    }
+}
 
 mod ours {
     use super::Case;
@@ -119,14 +254,21 @@ mod ours {
     }
 
     pub fn request(c: &Case) -> Request {
-        Request::new(
+        let mut r = Request::new(
             Caller::Principal(c.principal.into()),
             "vpc-lattice-svcs:Invoke",
-            super::RESOURCE,
+            &c.resource,
         )
         .with("aws:PrincipalType", [c.principal_type])
         .with("aws:PrincipalOrgID", [c.org])
-        .with("vpc-lattice-svcs:SourceVpc", [c.vpc])
+        .with("vpc-lattice-svcs:SourceVpc", [c.vpc]);
+        if let Some(u) = c.username {
+            r.set("aws:username", [u]);
+        }
+        if let Some(t) = c.team {
+            r.set("aws:PrincipalTag/team", [t]);
+        }
+        r
     }
 
     pub fn decide(policies: &[Policy], request: &Request) -> bool {
@@ -148,17 +290,25 @@ mod iam {
 
     pub fn request(c: &Case) -> IAMRequest {
         let mut context = Context::new();
+        let optional = [
+            ("aws:username", c.username),
+            ("aws:PrincipalTag/team", c.team),
+        ];
+        let given = optional.iter().filter_map(|(k, v)| v.map(|v| (*k, v)));
         for (k, v) in [
             ("aws:PrincipalType", c.principal_type),
             ("aws:PrincipalOrgID", c.org),
             ("vpc-lattice-svcs:SourceVpc", c.vpc),
-        ] {
+        ]
+        .into_iter()
+        .chain(given)
+        {
             context.insert(k.to_string(), ContextValue::String(v.to_string()));
         }
         IAMRequest::new_with_context(
             Principal::Aws(PrincipalId::String(c.principal.to_string())),
             "vpc-lattice-svcs:Invoke",
-            Arn::parse(super::RESOURCE).expect("a valid ARN"),
+            Arn::parse(&c.resource).expect("a valid ARN"),
             context,
         )
     }
@@ -203,14 +353,14 @@ mod cedar {
             ),
             (
                 "resourceArn".to_string(),
-                RestrictedExpression::new_string(super::RESOURCE.into()),
+                RestrictedExpression::new_string(c.resource.clone()),
             ),
         ])
         .expect("a valid context");
         Request::new(
             uid("Principal", c.principal),
             uid("Action", "vpc-lattice-svcs:Invoke"),
-            uid("Resource", super::RESOURCE),
+            uid("Resource", &c.resource),
             context,
             None,
         )
@@ -251,31 +401,39 @@ fn p50(samples: usize, batch: usize, mut f: impl FnMut(usize) -> bool) -> f64 {
     times[times.len() / 2]
 }
 
-fn main() {
-    let samples: usize = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(300);
-
-    let our_policies = ours::policy(IAM_POLICY);
-    let our_requests: Vec<_> = CASES.iter().map(ours::request).collect();
-    let iam_evaluator = iam::evaluator(IAM_POLICY);
-    let iam_requests: Vec<_> = CASES.iter().map(iam::request).collect();
-    let cedar_policies = cedar::policies(CEDAR_POLICY);
-    let cedar_requests: Vec<_> = CASES.iter().map(cedar::request).collect();
+/// p50 nanoseconds per decision of each engine on one suite: (evaluate, parse + evaluate).
+/// `cedar` is the suite whose Cedar text Cedar runs (the twin, for a policy with variables).
+fn measure(samples: usize, suite: &Suite, cedar_suite: &Suite) -> [(f64, f64); 3] {
+    let our_policies = ours::policy(&suite.iam);
+    let our_requests: Vec<_> = suite.cases.iter().map(ours::request).collect();
+    let iam_evaluator = iam::evaluator(&suite.iam);
+    let iam_requests: Vec<_> = suite.cases.iter().map(iam::request).collect();
+    let cedar_policies = cedar::policies(&cedar_suite.cedar);
+    let cedar_requests: Vec<_> = cedar_suite.cases.iter().map(cedar::request).collect();
     let authorizer = cedar_policy::Authorizer::new();
     let entities = cedar_policy::Entities::empty();
 
-    for (i, c) in CASES.iter().enumerate() {
+    for (i, c) in suite.cases.iter().enumerate() {
         let got = [
             ours::decide(&our_policies, &our_requests[i]),
             iam::decide(&iam_evaluator, &iam_requests[i]),
-            cedar::decide(&authorizer, &cedar_policies, &entities, &cedar_requests[i]),
         ];
-        assert_eq!(got, [c.allowed; 3], "engines disagree on {}", c.name);
+        assert_eq!(
+            got, [c.allowed; 2],
+            "engines disagree on {}: {}",
+            suite.name, c.name
+        );
+    }
+    for (i, c) in cedar_suite.cases.iter().enumerate() {
+        let got = cedar::decide(&authorizer, &cedar_policies, &entities, &cedar_requests[i]);
+        assert_eq!(
+            got, c.allowed,
+            "cedar disagrees on {}: {}",
+            cedar_suite.name, c.name
+        );
     }
 
-    let n = CASES.len();
+    let n = suite.cases.len();
     let ours_eval = p50(samples, 300, |i| {
         ours::decide(&our_policies, &our_requests[i % n])
     });
@@ -291,44 +449,83 @@ fn main() {
         )
     });
     let ours_parse = p50(samples, 30, |i| {
-        ours::decide(&ours::policy(black_box(IAM_POLICY)), &our_requests[i % n])
+        ours::decide(&ours::policy(black_box(&suite.iam)), &our_requests[i % n])
     });
     let iam_parse = p50(samples, 30, |i| {
-        iam::decide(&iam::evaluator(black_box(IAM_POLICY)), &iam_requests[i % n])
+        iam::decide(&iam::evaluator(black_box(&suite.iam)), &iam_requests[i % n])
     });
     let cedar_parse = p50(samples, 30, |i| {
-        let set = cedar_policy::PolicySet::from_str(black_box(CEDAR_POLICY)).expect("parses");
+        let set = cedar_policy::PolicySet::from_str(black_box(&cedar_suite.cedar)).expect("parses");
         cedar::decide(&authorizer, &set, &entities, &cedar_requests[i % n])
     });
+    [
+        (ours_eval, ours_parse),
+        (iam_eval, iam_parse),
+        (cedar_eval, cedar_parse),
+    ]
+}
+
+fn report(suite: &Suite, cedar_note: &str, r: &[(f64, f64); 3]) {
+    println!("{}", suite.name);
+    println!(
+        "  {:<28} {:>20} {:>20}",
+        "engine", "parse+evaluate (ns)", "evaluate only* (ns)"
+    );
+    for (name, (e, p)) in ["vpcplay", "iam-rs 0.8.0", "cedar-policy 4.14.1"]
+        .iter()
+        .zip(r)
+    {
+        let name = if name.starts_with("cedar") {
+            format!("{name}{cedar_note}")
+        } else {
+            (*name).to_string()
+        };
+        println!("  {name:<28} {p:>20.0} {e:>20.0}");
+    }
+    println!("  ratio ours/theirs");
+    for (name, (e, p)) in ["vs iam-rs", "vs cedar-policy"].iter().zip(&r[1..]) {
+        println!("    {name:<26} {:>20.2} {:>20.2}", r[0].1 / p, r[0].0 / e);
+    }
+    println!();
+}
+
+fn main() {
+    let samples: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
 
     println!(
-        "p50 per decision, {samples} samples, 3 requests (allow, explicit deny, implicit deny)"
+        "p50 per decision, {samples} samples, 3 requests per policy (allow, explicit deny, implicit deny)"
     );
     println!();
+    let small = small();
+    let r = measure(samples, &small, &small);
+    report(&small, "", &r);
+    let twin = fifty(false);
+    let with_variables = fifty(true);
+    let rv = measure(samples, &with_variables, &twin);
+    report(&with_variables, " (twin)", &rv);
+    let rt = measure(samples, &twin, &twin);
+    report(&twin, "", &rt);
     println!(
-        "{:<20} {:>14} {:>18}",
-        "engine", "evaluate (ns)", "parse+evaluate (ns)"
+        "scaling from 3 to 50 statements, parse+evaluate (the 50 with variables; Cedar the twin)"
     );
-    for (name, e, p) in [
-        ("vpcplay", ours_eval, ours_parse),
-        ("iam-rs 0.8.0", iam_eval, iam_parse),
-        ("cedar-policy 4.14.1", cedar_eval, cedar_parse),
-    ] {
-        println!("{name:<20} {e:>14.0} {p:>18.0}");
+    for (i, name) in ["vpcplay", "iam-rs 0.8.0", "cedar-policy 4.14.1"]
+        .iter()
+        .enumerate()
+    {
+        println!("  {name:<28} {:>8.1}x", rv[i].1 / r[i].1);
     }
     println!();
     println!(
-        "ratio ours/theirs    {:>14} {:>18}",
-        "evaluate", "parse+evaluate"
+        "* evaluate only compares vpcplay's prepared form (the policy parsed once: patterns split,"
     );
     println!(
-        "  vs iam-rs          {:>14.2} {:>18.2}",
-        ours_eval / iam_eval,
-        ours_parse / iam_parse
+        "  variables into templates) with iam-rs, which has none: it interpolates variables and"
     );
     println!(
-        "  vs cedar-policy    {:>14.2} {:>18.2}",
-        ours_eval / cedar_eval,
-        ours_parse / cedar_parse
+        "  builds each ARN matcher again on every request. Parse + evaluate is the like-for-like"
     );
+    println!("  comparison.");
 }

@@ -82,9 +82,44 @@ pub(crate) fn resolve(
                 };
                 (format!("`{to}` is {which}; it resolves to {address} through {how}"), None)
             });
+            if run.record {
+                let answer = match c.map(|c| c.via) {
+                    Some(Via::Endpoint(e)) => {
+                        let all = endpoint_addresses(ix, e);
+                        if all.is_empty() { alloc::vec![address] } else { all }
+                    }
+                    _ => alloc::vec![address],
+                };
+                if let Some(h) = run.hops.last_mut() {
+                    h.dns = Some(crate::trace::DnsAnswer { name: to, answer });
+                }
+            }
             Ok(())
         }
     }
+}
+
+/// The address of a service-network endpoint's network interface in one subnet.
+fn interface_address(
+    ix: &Index<'_>,
+    e: &crate::model::lattice::ServiceNetworkEndpoint,
+    subnet: &crate::model::subnet::Subnet,
+) -> Option<IpAddr> {
+    let vpc = subnet.vpc.as_str();
+    let key = format!("{}@{}", e.id, subnet.id);
+    derive_host(&subnet.cidr, &key, |ip| ix.owner(vpc, ip).is_some())
+}
+
+/// The addresses of every network interface of a service-network endpoint, in subnet order.
+fn endpoint_addresses(
+    ix: &Index<'_>,
+    e: &crate::model::lattice::ServiceNetworkEndpoint,
+) -> alloc::vec::Vec<IpAddr> {
+    e.subnets
+        .iter()
+        .filter_map(|s| ix.topology.subnet(s.as_str()))
+        .filter_map(|s| interface_address(ix, e, s))
+        .collect()
 }
 
 /// The address of a service-network endpoint's network interface in the client's zone, or in
@@ -104,9 +139,7 @@ fn endpoint_address(
         .iter()
         .find(|s| s.zone == client.subnet.zone)
         .or(subnets.first())?;
-    let vpc = subnet.vpc.as_str();
-    let key = format!("{}@{}", e.id, subnet.id);
-    derive_host(&subnet.cidr, &key, |ip| ix.owner(vpc, ip).is_some())
+    interface_address(ix, e, subnet)
 }
 
 #[cfg(test)]

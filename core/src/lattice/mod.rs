@@ -126,6 +126,8 @@ impl<'t> Run<'_, 't> {
             },
             rule,
             cites,
+            route: None,
+            dns: None,
         });
     }
 

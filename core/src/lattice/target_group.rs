@@ -171,6 +171,7 @@ pub(crate) fn deliver(run: &mut Run<'_, '_>, group: &TargetGroup) -> Step<Verdic
         kind,
         address,
         port,
+        source: run.src,
     })
 }
 

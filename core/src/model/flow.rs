@@ -211,6 +211,13 @@ pub struct Expect {
     pub distribution: BTreeMap<String, u32>,
     /// For a batch run: how far each share may be off, in percentage points.
     pub tolerance: Option<u32>,
+    /// For `delivered`: the source address the target sees, after every rewrite on the way
+    /// (NAT gateway, VPC Lattice, load balancer, resource gateway).
+    pub source_seen: Option<IpAddr>,
+    /// A route the request takes: a route-table entry that forwarded it.
+    pub route: Option<ExpectRoute>,
+    /// A DNS answer the request gets: the name and the addresses it resolves to.
+    pub dns: Option<ExpectDns>,
 }
 
 crate::json_struct!(Expect {
@@ -222,4 +229,42 @@ crate::json_struct!(Expect {
     runs: opt,
     distribution: opt,
     tolerance: opt,
+    source_seen: opt,
+    route: opt,
+    dns: opt,
+});
+
+/// A route the request should take. Only the fields given are compared; a trace meets it when
+/// one of the route tables it passes forwarded by a route with all of them.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ExpectRoute {
+    /// The route table's id.
+    pub table: Option<String>,
+    /// The route's destination: a block such as `0.0.0.0/0`, or for a gateway endpoint's route
+    /// its prefix list, such as `com.amazonaws.us-east-1.s3`.
+    pub destination: Option<String>,
+    /// Where the route points: `local`, or the id of a gateway, peering connection, instance or
+    /// gateway endpoint.
+    pub target: Option<String>,
+}
+
+crate::json_struct!(ExpectRoute {
+    table: opt,
+    destination: opt,
+    target: opt,
+});
+
+/// A DNS answer the request should get.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ExpectDns {
+    /// The name asked; the request's `to` when absent.
+    pub name: Option<String>,
+    /// Every address the name resolves to from the source VPC, in any order; not compared when
+    /// absent.
+    pub answer: Option<Vec<IpAddr>>,
+}
+
+crate::json_struct!(ExpectDns {
+    name: opt,
+    answer: opt,
 });

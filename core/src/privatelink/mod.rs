@@ -12,4 +12,6 @@ mod interface_endpoint;
 mod load_balancer;
 mod resource_gateway;
 
+pub(crate) use resource_gateway::association_address;
+
 pub use endpoint_policy::{ApiCall, api_call};

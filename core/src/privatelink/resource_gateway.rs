@@ -61,13 +61,7 @@ impl<'i, 't> Walker<'i, 't> {
                 ),
             ));
         };
-        // Lattice gives resources in a service network link-local addresses (R-SN-06).
-        let lattice = IpAddr::V4(Ipv4Addr::new(
-            169,
-            254,
-            171,
-            (stable_hash(a.id.as_str().as_bytes()) % 250) as u8 + 1,
-        ));
+        let lattice = association_address(a);
         self.dst = Some(lattice);
         self.leave_source_to(lattice)?;
         let port = self.req.port;
@@ -241,4 +235,15 @@ impl<'i, 't> Walker<'i, 't> {
             .or_else(|| children.clone().next())
             .unwrap_or(rc)
     }
+}
+
+/// The link-local address VPC Lattice gives a resource in a service network, by its
+/// association (R-SN-06).
+pub(crate) fn association_address(a: &ResourceAssociation) -> IpAddr {
+    IpAddr::V4(Ipv4Addr::new(
+        169,
+        254,
+        171,
+        (stable_hash(a.id.as_str().as_bytes()) % 250) as u8 + 1,
+    ))
 }

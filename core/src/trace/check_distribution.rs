@@ -32,7 +32,7 @@ pub(crate) fn check(index: &Index<'_>, flow: &Flow) -> Option<Result<(), String>
         r.seed = seed;
         let t = walk(index, &r, true);
         if first.is_none() {
-            first = Some(t.verdict.clone());
+            first = Some(t.clone());
         }
         t
     });
@@ -41,8 +41,8 @@ pub(crate) fn check(index: &Index<'_>, flow: &Flow) -> Option<Result<(), String>
         target: None,
         ..expect.clone()
     };
-    if let Some(v) = &first
-        && let Err(e) = super::compare(v, &single)
+    if let Some(t) = &first
+        && let Err(e) = super::compare_trace(t, &single, &flow.request.to)
     {
         diffs.push(e);
     }

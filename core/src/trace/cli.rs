@@ -1,5 +1,6 @@
 //! The `vpcplay trace` and `vpcplay check` commands.
 
+use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -18,25 +19,148 @@ fn open(path: &str) -> Result<Topology, String> {
     Topology::from_json(&text).map_err(|e| format!("`{path}`: {e}"))
 }
 
-/// The topology of `path`, or why it cannot be traced, in lines for standard error: every
-/// validation error, not only the first.
-fn open_for_trace(path: &str) -> Result<Topology, String> {
-    use crate::model::OpenError;
+/// A document to trace: its topology, and when it does not validate, what was set aside to
+/// trace the rest.
+struct ForTrace {
+    topology: Topology,
+    /// The document as written.
+    doc: crate::model::Document,
+    /// The validation errors of the document as written (none when it validates).
+    errors: Vec<crate::model::Diagnostic>,
+    /// The objects, flows and identity policies set aside, with everything inside them and
+    /// every object whose only fault was to name one of them.
+    set_aside: BTreeSet<String>,
+}
+
+/// The message that refuses a document: every validation error, not only the first.
+fn refusal(path: &str, why: &str, errors: &[crate::model::Diagnostic]) -> String {
+    let mut lines = format!("error: `{path}` does not validate{why}; fix these first:\n");
+    for d in errors {
+        lines.push_str(&format!("  {d}\n"));
+    }
+    lines
+}
+
+/// Removes the objects named by `ids` (with what they hold and what only joins them), the
+/// flows of those names and the identity policies of those principals.
+fn set_aside(
+    doc: &mut crate::model::Document,
+    ids: &BTreeSet<String>,
+    into: &mut BTreeSet<String>,
+) {
+    let list: Vec<&str> = ids.iter().map(String::as_str).collect();
+    into.extend(crate::edit::delete(doc, &list));
+    let dead = |id: &str| ids.contains(id);
+    doc.peerings.retain(|o| !dead(o.id.as_str()));
+    doc.prefix_lists.retain(|o| !dead(o.id.as_str()));
+    doc.vpc_associations.retain(|o| !dead(o.id.as_str()));
+    doc.service_associations.retain(|o| !dead(o.id.as_str()));
+    doc.resource_associations.retain(|o| !dead(o.id.as_str()));
+    doc.identity_policies
+        .retain(|p| !dead(p.principal.as_str()));
+    doc.flows.retain(|f| !dead(f.name.as_str()));
+    into.extend(ids.iter().cloned());
+}
+
+/// The topology of `path`. A document that does not validate is traced without the objects
+/// its errors are about (and what depends on them): the caller refuses the trace when one of
+/// them touches the request's path. Why it cannot be traced otherwise, in lines for standard
+/// error.
+fn open_for_trace(path: &str) -> Result<ForTrace, String> {
+    use crate::model::{load, validate};
 
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("error: cannot read `{path}`: {e}\n"))?;
-    Topology::from_json(&text).map_err(|e| match e {
-        OpenError::Load(e) => format!("error: `{path}`: {e}\n"),
-        OpenError::Invalid(invalid) => {
-            let mut lines = format!(
-                "error: `{path}` does not validate, so no request can be traced in it; fix these first:\n"
-            );
-            for d in invalid.errors() {
-                lines.push_str(&format!("  {d}\n"));
-            }
-            lines
+    let doc = load(&text).map_err(|e| format!("error: `{path}`: {e}\n"))?;
+    let errors: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    let mut pruned = doc.clone();
+    let mut gone = BTreeSet::new();
+    // Each round sets aside the objects the remaining errors are about; removing one can leave
+    // a reference dangling, which the next round finds. A few rounds settle any document.
+    for _ in 0..8 {
+        let left: BTreeSet<String> = validate(&pruned)
+            .into_iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.object)
+            .collect();
+        if left.is_empty() {
+            break;
         }
-    })
+        let before = pruned.clone();
+        set_aside(&mut pruned, &left, &mut gone);
+        if pruned == before {
+            // An error about no object that can be set aside (an account, a Region, the
+            // document itself): nothing can be traced safely.
+            return Err(refusal(
+                path,
+                ", so no request can be traced in it",
+                &errors,
+            ));
+        }
+    }
+    match Topology::try_from(pruned) {
+        Ok(topology) => Ok(ForTrace {
+            topology,
+            doc,
+            errors,
+            set_aside: gone,
+        }),
+        Err(_) => Err(refusal(
+            path,
+            ", so no request can be traced in it",
+            &errors,
+        )),
+    }
+}
+
+/// Whether something set aside touches the request's path: it is an object the trace passed,
+/// the request's source, destination or flow, an object linked to one of those, or an object
+/// inside a VPC or subnet the request passed through; or the request's destination names it
+/// (a DNS name or address of the object, or a name derived from its id); or it is the identity
+/// policy of the request's principal.
+fn touches(
+    doc: &crate::model::Document,
+    set_aside: &BTreeSet<String>,
+    path: &[&str],
+    to: &str,
+) -> Vec<String> {
+    use crate::edit::{links, parent_of};
+
+    let mut on_path: BTreeSet<String> = BTreeSet::new();
+    for id in path {
+        let mut at = Some(String::from(*id));
+        // Containment is at most three deep; the bound guards against a cycle.
+        for _ in 0..8 {
+            let Some(id) = at else { break };
+            at = parent_of(doc, &id);
+            on_path.insert(id);
+        }
+    }
+    let linked: Vec<(String, String)> = links(doc).into_iter().map(|l| (l.from, l.to)).collect();
+    let to_lower = to.to_ascii_lowercase();
+    set_aside
+        .iter()
+        .filter(|gone| {
+            let id = gone.as_str();
+            let inside = core::iter::successors(Some(String::from(id)), |o| parent_of(doc, o))
+                .take(8)
+                .any(|o| on_path.contains(&o));
+            let linked_to_path = linked
+                .iter()
+                .any(|(a, b)| (a == id && on_path.contains(b)) || (b == id && on_path.contains(a)));
+            let named = !to.is_empty()
+                && (to_lower.contains(&id.to_ascii_lowercase())
+                    || crate::edit::object_json(doc, id).is_ok_and(|json| {
+                        json.to_ascii_lowercase()
+                            .contains(&format!("\"{to_lower}\""))
+                    }));
+            inside || linked_to_path || named
+        })
+        .cloned()
+        .collect()
 }
 
 /// The option of `vpcplay trace` that sets a field of the request form.
@@ -277,7 +401,12 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
         );
         return 2;
     };
-    let topology = match open_for_trace(&file) {
+    let ForTrace {
+        topology,
+        doc,
+        errors,
+        set_aside,
+    } = match open_for_trace(&file) {
         Ok(t) => t,
         Err(e) => {
             let _ = write!(err, "{e}");
@@ -286,7 +415,7 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
     };
     let base = match &options.flow {
         None => Draft::default(),
-        Some(name) => match topology.document().flows.iter().find(|f| f.name == *name) {
+        Some(name) => match doc.flows.iter().find(|f| f.name == *name) {
             Some(flow) => Draft::of(&flow.request),
             None => {
                 let _ = writeln!(err, "error: no flow `{name}` in `{file}`");
@@ -294,16 +423,55 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
             }
         },
     };
+    let flow = options.flow.clone();
     let draft = options.fill(base);
-    let from = draft.from.trim();
-    if !from.is_empty() && topology.kind_of(from).is_none() {
+    let from = String::from(draft.from.trim());
+    let to = String::from(draft.to.trim());
+    // What the request names before it is traced: its source, its destination, its flow and
+    // its principal.
+    let mut named: Vec<String> = [
+        from.clone(),
+        to.clone(),
+        String::from(draft.principal.trim()),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    named.extend(flow);
+    let refuse = |err: &mut dyn Write, touching: &[String]| {
+        let touched = touching
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            err,
+            "{}",
+            refusal(
+                &file,
+                &format!(
+                    ", and its errors touch this request's path ({touched}), so it cannot be traced"
+                ),
+                &errors
+            )
+        );
+        2
+    };
+    if !set_aside.is_empty() {
+        let early: Vec<&str> = named.iter().map(String::as_str).collect();
+        let touching = touches(&doc, &set_aside, &early, &to);
+        if !touching.is_empty() {
+            return refuse(err, &touching);
+        }
+    }
+    if !from.is_empty() && topology.kind_of(&from).is_none() {
         let _ = writeln!(err, "error: no object `{from}` in `{file}`");
         return 2;
     }
     let req = match draft.check(&topology) {
         Ok(r) => Request::from(&r),
-        Err(errors) => {
-            for e in errors {
+        Err(problems) => {
+            for e in problems {
                 let _ = writeln!(err, "error: `{}`: {}", flag_of(e.field), e.message);
             }
             let _ = writeln!(err, "{TRACE_USAGE}");
@@ -312,6 +480,29 @@ pub fn trace_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) 
     };
     let ix = Index::build(&topology);
     let trace = trace_with(&ix, &req);
+    if !set_aside.is_empty() {
+        let mut path: Vec<&str> = named.iter().map(String::as_str).collect();
+        path.extend(trace.hops.iter().map(|h| h.component.as_str()));
+        if let Verdict::Delivered { target, .. } = &trace.verdict {
+            path.push(target.as_str());
+        }
+        let touching = touches(&doc, &set_aside, &path, &to);
+        if !touching.is_empty() {
+            return refuse(err, &touching);
+        }
+        let _ = writeln!(
+            err,
+            "warning: `{file}` does not validate; none of its errors touches this request's path, so it is traced without {}:",
+            set_aside
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        for d in &errors {
+            let _ = writeln!(err, "  {d}");
+        }
+    }
     if json {
         let _ = writeln!(out, "{}", trace.to_json());
     } else {
@@ -364,8 +555,6 @@ fn collect(path: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Whether validation refuses the `*.invalid.json` document `name` for exactly the diagnostic
 /// codes it names in `expect_invalid`; the mismatch in words otherwise.
 fn check_invalid(name: &str) -> Result<(), String> {
-    use alloc::collections::BTreeSet;
-
     use crate::model::{Code, load, validate};
 
     let text = std::fs::read_to_string(name).map_err(|e| format!("cannot read `{name}`: {e}"))?;

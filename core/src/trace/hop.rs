@@ -117,6 +117,12 @@ pub struct Hop {
     pub rule: Option<String>,
     /// The aws-rules.md id behind this hop's behaviour.
     pub cites: &'static str,
+    /// At a route table: the route that forwarded the packet. Not written to JSON; `rule`
+    /// says the same in words.
+    pub route: Option<RouteTaken>,
+    /// At DNS: the name asked and the addresses it resolved to. Not written to JSON; `what`
+    /// says the same in words.
+    pub dns: Option<DnsAnswer>,
 }
 
 crate::json_struct!(write Hop {
@@ -127,3 +133,50 @@ crate::json_struct!(write Hop {
     rule: opt,
     cites: opt,
 });
+
+/// The route-table entry that forwarded a packet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteTaken {
+    /// The route table's id (the subnet's id when its VPC has no table at all).
+    pub table: String,
+    /// The destination block, such as `0.0.0.0/0`.
+    pub destination: String,
+    /// For a gateway endpoint's route: the prefix list its destination is, such as
+    /// `com.amazonaws.us-east-1.s3`.
+    pub prefix_list: Option<String>,
+    /// `local`, or the id of the gateway, peering, instance or gateway endpoint.
+    pub target: String,
+}
+
+impl RouteTaken {
+    /// Whether the route's destination is `text`: its block, or the prefix list it stands for.
+    pub fn destination_is(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.destination == text || self.prefix_list.as_deref() == Some(text)
+    }
+}
+
+impl core::fmt::Display for RouteTaken {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match &self.prefix_list {
+            Some(list) => write!(
+                f,
+                "`{list}` ({}) -> `{}` in `{}`",
+                self.destination, self.target, self.table
+            ),
+            None => write!(
+                f,
+                "{} -> `{}` in `{}`",
+                self.destination, self.target, self.table
+            ),
+        }
+    }
+}
+
+/// A DNS lookup a trace made: the name and every address it resolved to from the source VPC
+/// (one per network interface of an endpoint, in subnet order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DnsAnswer {
+    pub name: String,
+    pub answer: alloc::vec::Vec<IpAddr>,
+}

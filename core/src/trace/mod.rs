@@ -28,8 +28,8 @@ pub mod cli;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use check::{check_flow, compare, describe};
-pub use hop::{ComponentKind, Hop, Packet, ProxyProtocol};
+pub use check::{check_flow, compare, compare_trace, describe};
+pub use hop::{ComponentKind, DnsAnswer, Hop, Packet, ProxyProtocol, RouteTaken};
 pub use index::{Index, ParsedPolicy, PolicyOf};
 pub use matrix::{Cell, Matrix, reach_to, reachability};
 pub use reason::ReasonCode;

@@ -95,6 +95,19 @@ impl<'i, 't> Walker<'i, 't> {
                 Some(route_text),
             )
         });
+        self.note(|h| {
+            let (prefix_list, target) = match chosen.target {
+                Next::Local | Next::Listed(RouteTarget::Local) => (None, String::from("local")),
+                Next::Listed(target) => (None, target_id(target)),
+                Next::Gateway(g) => (Some(g.service.clone()), g.id.to_string()),
+            };
+            h.route = Some(super::hop::RouteTaken {
+                table: String::from(table_id),
+                destination: chosen.block.to_string(),
+                prefix_list,
+                target,
+            });
+        });
         match chosen.target {
             Next::Local => self.arrive(vpc, ip),
             Next::Gateway(g) => self.gateway_endpoint(g, vpc),

@@ -17,6 +17,10 @@ pub enum Verdict {
         kind: ComponentKind,
         address: Option<IpAddr>,
         port: u16,
+        /// The source address the target sees, after every rewrite on the way (NAT, VPC
+        /// Lattice, a load balancer or a resource gateway). Not written to JSON: the last hop's
+        /// packet shows it.
+        source: Option<IpAddr>,
     },
     /// A listener rule answered without contacting a target.
     FixedResponse { at: String, status: u16 },
@@ -37,6 +41,7 @@ impl crate::model::codec::ToJson for Verdict {
                 kind,
                 address,
                 port,
+                ..
             } => {
                 out.push_str("\"delivered\"");
                 key(out, "target");

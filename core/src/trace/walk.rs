@@ -234,7 +234,18 @@ impl<'i, 't> Walker<'i, 't> {
             },
             rule,
             cites,
+            route: None,
+            dns: None,
         });
+    }
+
+    /// Adds a fact to the hop just recorded (nothing when the trace records no hops).
+    pub(crate) fn note(&mut self, fact: impl FnOnce(&mut Hop)) {
+        if self.record
+            && let Some(h) = self.hops.last_mut()
+        {
+            fact(h);
+        }
     }
 
     /// Counts a component and stops a routing loop.
@@ -264,6 +275,7 @@ impl<'i, 't> Walker<'i, 't> {
             kind,
             address,
             port,
+            source: self.src,
         }
     }
 
@@ -354,7 +366,8 @@ impl<'i, 't> Walker<'i, 't> {
                     crate::net::dns::Scope::Public => "the endpoint's regional name",
                     crate::net::dns::Scope::Vpc(_) => "the endpoint's private hosted zone",
                 };
-                self.dns_hop(name, ip, format!("{zone} ({})", e.id));
+                let all = |w: &Self| w.endpoint_addresses(e.id.as_str(), &e.subnets);
+                self.dns_hop(name, ip, format!("{zone} ({})", e.id), all);
                 Target::Address(ip)
             }
             Some((Answer::ResourceEndpoint(e), _)) => {
@@ -367,7 +380,8 @@ impl<'i, 't> Walker<'i, 't> {
                             format!("`{}` has no network interface", e.id),
                         )
                     })?;
-                self.dns_hop(name, ip, format!("the resource endpoint {}", e.id));
+                let all = |w: &Self| w.endpoint_addresses(e.id.as_str(), &e.subnets);
+                self.dns_hop(name, ip, format!("the resource endpoint {}", e.id), all);
                 Target::Address(ip)
             }
             Some((Answer::ServiceNetworkResource(a), _)) => {
@@ -378,6 +392,9 @@ impl<'i, 't> Walker<'i, 't> {
                         format!("`{n}` is the service-network name of resource association {id}"),
                         None,
                     )
+                });
+                self.note_dns(name, |_| {
+                    alloc::vec![crate::privatelink::association_address(a)]
                 });
                 Target::ServiceNetworkResource(a)
             }
@@ -399,7 +416,9 @@ impl<'i, 't> Walker<'i, 't> {
                         format!("`{name}` does not resolve"),
                     ));
                 };
-                self.dns_hop(name, ip, String::from("the service's public name"));
+                self.dns_hop(name, ip, String::from("the service's public name"), |_| {
+                    alloc::vec![ip]
+                });
                 Target::Address(ip)
             }
         };
@@ -463,11 +482,45 @@ impl<'i, 't> Walker<'i, 't> {
         .citing("R-IFE-05")
     }
 
-    fn dns_hop(&mut self, name: &str, ip: IpAddr, how: String) {
+    /// A DNS hop: `name` resolved to `ip`, the address the request uses, among `answer`.
+    fn dns_hop(
+        &mut self,
+        name: &str,
+        ip: IpAddr,
+        how: String,
+        answer: impl FnOnce(&Self) -> Vec<IpAddr>,
+    ) {
         let n = String::from(name);
         self.hop(ComponentKind::Dns, "dns", "R-IFE-05", || {
             (format!("`{n}` resolves to {ip} through {how}"), None)
         });
+        self.note_dns(name, answer);
+    }
+
+    /// Records on the DNS hop just added the name asked and every address it resolved to.
+    pub(crate) fn note_dns(&mut self, name: &str, answer: impl FnOnce(&Self) -> Vec<IpAddr>) {
+        if !self.record {
+            return;
+        }
+        let answer = answer(self);
+        self.note(|h| {
+            h.dns = Some(super::hop::DnsAnswer {
+                name: String::from(name),
+                answer,
+            });
+        });
+    }
+
+    /// The addresses of an endpoint's network interfaces, one per subnet, in subnet order.
+    pub(crate) fn endpoint_addresses(
+        &self,
+        id: &str,
+        subnets: &[crate::model::id::SubnetId],
+    ) -> Vec<IpAddr> {
+        subnets
+            .iter()
+            .filter_map(|s| self.ix.address(id, s.as_str()))
+            .collect()
     }
 
     /// The address of an endpoint's interface in the source's zone, or its first one.

@@ -137,6 +137,9 @@ pub fn expectation_of(v: &Verdict) -> Expect {
         runs: None,
         distribution: BTreeMap::new(),
         tolerance: None,
+        source_seen: None,
+        route: None,
+        dns: None,
     };
     match v {
         Verdict::Delivered { target, .. } => e.target = Some(target.clone()),
