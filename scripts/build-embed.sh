@@ -25,18 +25,20 @@ mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name viewer \
   "$target_dir/wasm32-unknown-unknown/$profile/vpcplay-viewer.wasm"
 if [[ "$profile" == release ]]; then
-  # The features rustc's wasm32 target emits by default; wasm-opt must be told of them.
+  # The features rustc's wasm32 target emits by default; wasm-opt must be told of them. A second
+  # round after GUFA (whole-program flow analysis: which values reach each place), then functions
+  # and globals in order of use (smaller indexes for the most used), save about 0.9 KB brotli.
   wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue --zero-filled-memory --low-memory-unused \
-    -o "$out/viewer_bg.wasm" "$out/viewer_bg.wasm"
+    --gufa-optimizing -Oz --reorder-functions --reorder-globals -o "$out/viewer_bg.wasm" "$out/viewer_bg.wasm"
 fi
 cp "$root/viewer/index.html" "$out/"
 cp "$root/viewer/vpc-playground.js" "$out/"
 if [[ "$profile" == release ]]; then
   # Documentation pages load these on every view: terser (from npm, see package.json) compresses
   # and mangles them, about 1.7 KB brotli less. The element is a classic script, the glue a module.
-  terser "$out/vpc-playground.js" --compress --mangle \
+  terser "$out/vpc-playground.js" --compress passes=2 --mangle \
     --preamble "// <vpc-playground>, the vpcplay viewer element: see viewer/vpc-playground.js in the vpcplay sources." \
     -o "$out/vpc-playground.js"
-  terser "$out/viewer.js" --module --compress --mangle -o "$out/viewer.js"
+  terser "$out/viewer.js" --module --compress passes=2 --mangle -o "$out/viewer.js"
 fi

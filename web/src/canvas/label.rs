@@ -80,7 +80,7 @@ pub fn subtitle(doc: &Document, id: &str, kind: Kind) -> String {
                 let n = t.targets.len();
                 format!(
                     "{} · {n} target{}",
-                    format!("{:?}", t.kind).to_ascii_uppercase(),
+                    t.kind.as_str().to_ascii_uppercase(),
                     if n == 1 { "" } else { "s" }
                 )
             })
