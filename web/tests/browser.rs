@@ -454,3 +454,50 @@ async fn links_open_with_the_browsers_inflater() {
         .expect("format 1 opens");
     assert_eq!(opened, share::decode(v1).expect("core opens format 1"));
 }
+
+/// Hundreds of damaged links (a character changed, added or lost, cut short, or nonsense) each
+/// open to some document or are refused with a reason through the browser's inflater; none
+/// panics, which in wasm would stop everything.
+#[wasm_bindgen_test]
+async fn hundreds_of_damaged_links_are_refused_in_the_browser() {
+    use vpcplay_core::share;
+    let good = share::encode(&vpcplay_core::model::synthetic::generate(40, 2)).expect("encodes");
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_%#!";
+    let mut seed: u64 = 7;
+    let mut next = |bound: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % bound.max(1)
+    };
+    let (mut refused, mut opened) = (0, 0);
+    for round in 0..300 {
+        let mut bytes = good.clone().into_bytes();
+        match round % 5 {
+            0 => {
+                let at = 1 + next(bytes.len() - 1);
+                bytes[at] = alphabet[next(alphabet.len())];
+            }
+            1 => bytes.insert(next(bytes.len() + 1), alphabet[next(alphabet.len())]),
+            2 => {
+                bytes.remove(next(bytes.len()));
+            }
+            3 => bytes.truncate(next(bytes.len())),
+            _ => {
+                bytes = (0..next(200))
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect();
+            }
+        }
+        let fragment = String::from_utf8(bytes).expect("ASCII");
+        match vpcplay_web::share::decode(&fragment).await {
+            Ok(_) => opened += 1,
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(refused + opened, 300);
+    assert!(refused >= 250, "{refused} refused, {opened} opened");
+}
